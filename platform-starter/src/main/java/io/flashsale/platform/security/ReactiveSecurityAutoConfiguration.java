@@ -1,0 +1,37 @@
+package io.flashsale.platform.security;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/**
+ * The reactive (gateway) side of the shared JWT verification. The gateway declares its
+ * own filter chain, since what it opens and what it protects follows its routes.
+ */
+@AutoConfiguration(
+		before = { ReactiveWebSecurityAutoConfiguration.class, ReactiveOAuth2ResourceServerAutoConfiguration.class })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties(JwtProperties.class)
+public class ReactiveSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveJwtDecoder reactiveJwtDecoder(JwtProperties properties) {
+		return JwtDecoders.reactive(properties);
+	}
+
+	/**
+	 * The converter the gateway's filter chain uses, so roles mean the same everywhere.
+	 * @return the converter from JWT to authentication
+	 */
+	public static org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter authenticationConverter() {
+		return new org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter(
+				RolesConverter.authenticationConverter());
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.flashsale.platform.security;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import io.flashsale.platform.problem.ProblemResponses;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every servlet service is a stateless JWT resource server. Health and metrics are open
+ * for probes and scrapers; admin APIs and the other actuator endpoints need the ADMIN
+ * role; everything else needs a valid token.
+ */
+@AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(JwtProperties.class)
+public class ServletSecurityAutoConfiguration {
+
+	/** Open without a token: probes, the scrape endpoint and the API description. */
+	static final String[] PUBLIC_PATHS = { "/actuator/health", "/actuator/health/**", "/actuator/info",
+			"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/error" };
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder jwtDecoder(JwtProperties properties) {
+		return JwtDecoders.servlet(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProblemResponses problemResponses(JsonMapper json) {
+		return new ProblemResponses(json);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	SecurityFilterChain flashsaleSecurityFilterChain(HttpSecurity http, ProblemResponses problems) {
+		http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, PUBLIC_PATHS)
+				.permitAll()
+				.requestMatchers("/api/admin/**", "/actuator/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer((server) -> server
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(RolesConverter.authenticationConverter()))
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		return http.build();
+	}
+
+}
