@@ -4,6 +4,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.flashsale.platform.problem.ProblemResponses;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -20,7 +21,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every servlet service is a stateless JWT resource server. Health and metrics are open
  * for probes and scrapers; admin APIs and the other actuator endpoints need the ADMIN
- * role; everything else needs a valid token.
+ * role; GETs on {@code flashsale.security.public-paths} are open (after the admin rules);
+ * everything else needs a valid token.
  */
 @AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -45,13 +47,16 @@ public class ServletSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
-	SecurityFilterChain flashsaleSecurityFilterChain(HttpSecurity http, ProblemResponses problems) {
+	SecurityFilterChain flashsaleSecurityFilterChain(HttpSecurity http, ProblemResponses problems,
+			@Value("${flashsale.security.public-paths:}") String[] publicPaths) {
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, PUBLIC_PATHS)
 				.permitAll()
 				.requestMatchers("/api/admin/**", "/actuator/**")
 				.hasRole("ADMIN")
+				.requestMatchers(HttpMethod.GET, publicPaths)
+				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer((server) -> server

@@ -1,0 +1,70 @@
+package io.flashsale.gateway;
+
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.flashsale.platform.problem.ProblemTypes;
+import io.flashsale.platform.security.ReactiveSecurityAutoConfiguration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * What the gateway opens and what it protects. Services validate the relayed token again,
+ * so this is the first check, not the only one.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewaySecurity {
+
+	@Bean
+	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, JsonMapper json) {
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.authorizeExchange((exchanges) -> exchanges
+				.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
+						"/actuator/prometheus")
+				.permitAll()
+				.pathMatchers("/actuator/**", "/api/admin/**", "/api/*/admin/**")
+				.hasRole("ADMIN")
+				.pathMatchers("/api/**")
+				.authenticated()
+				.anyExchange()
+				.denyAll())
+			.oauth2ResourceServer((server) -> server
+				.jwt((jwt) -> jwt
+					.jwtAuthenticationConverter(ReactiveSecurityAutoConfiguration.authenticationConverter()))
+				.authenticationEntryPoint((exchange, ex) -> write(exchange.getResponse(), json, HttpStatus.UNAUTHORIZED,
+						"unauthenticated", "Unauthenticated", "A valid bearer token is required."))
+				.accessDeniedHandler((exchange, ex) -> write(exchange.getResponse(), json, HttpStatus.FORBIDDEN,
+						"forbidden", "Forbidden", "The token does not grant this operation.")))
+			.exceptionHandling((handling) -> handling
+				.authenticationEntryPoint((exchange, ex) -> write(exchange.getResponse(), json, HttpStatus.UNAUTHORIZED,
+						"unauthenticated", "Unauthenticated", "A valid bearer token is required."))
+				.accessDeniedHandler((exchange, ex) -> write(exchange.getResponse(), json, HttpStatus.FORBIDDEN,
+						"forbidden", "Forbidden", "The token does not grant this operation.")))
+			.build();
+	}
+
+	static Mono<Void> write(ServerHttpResponse response, JsonMapper json, HttpStatus status, String code, String title,
+			String detail) {
+		Map<String, Object> body = ProblemTypes.asMap(ProblemTypes.problem(status, code, title, detail));
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (status == HttpStatus.UNAUTHORIZED) {
+			response.getHeaders().set("WWW-Authenticate", "Bearer");
+		}
+		DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsBytes(body));
+		return response.writeWith(Mono.just(buffer));
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The shoppers' entry: routing, JWT authentication, rate limits and circuit breakers.
+ */
+package io.flashsale.gateway;

@@ -1,0 +1,4 @@
+/**
+ * SKU stock of record and allocations to flash sales.
+ */
+package io.flashsale.inventory;

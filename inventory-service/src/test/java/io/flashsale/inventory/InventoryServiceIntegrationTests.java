@@ -1,0 +1,12 @@
+package io.flashsale.inventory;
+
+import io.flashsale.testsupport.IntegrationTest;
+import io.flashsale.testsupport.ServiceWiringContract;
+
+/**
+ * inventory-service on real Redis, MariaDB and Kafka: see {@link ServiceWiringContract}.
+ */
+@IntegrationTest
+class InventoryServiceIntegrationTests extends ServiceWiringContract {
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Flash-sale campaigns, coupons and promotions.
+ */
+package io.flashsale.marketing;

@@ -1,0 +1,4 @@
+/**
+ * Flash-sale purchases and the order lifecycle.
+ */
+package io.flashsale.order;

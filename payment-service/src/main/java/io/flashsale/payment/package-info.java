@@ -1,0 +1,4 @@
+/**
+ * Payments through channels behind one SPI, callbacks, refunds and reconciliation.
+ */
+package io.flashsale.payment;

@@ -1,0 +1,183 @@
+package io.flashsale.testsupport;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.tracing.BaggageInScope;
+import io.micrometer.tracing.Tracer;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+import io.flashsale.contracts.Headers;
+import io.flashsale.platform.messaging.ProcessedMessages;
+import io.flashsale.platform.security.LocalTokens;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every servlet service proves about its wiring, on real servers: a Lua round trip
+ * on Redis, its Flyway-migrated schema through MyBatis, a Kafka produce and consume that
+ * carries the request context, health groups, metrics and token checks.
+ *
+ * <p>
+ * A service's {@code *IntegrationTests} extends this and is annotated
+ * {@link IntegrationTest}.
+ */
+public abstract class ServiceWiringContract {
+
+	@Autowired
+	protected StringRedisTemplate redis;
+
+	@Autowired
+	protected ProcessedMessages processedMessages;
+
+	@Autowired
+	protected KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	protected KafkaAdmin kafkaAdmin;
+
+	@Autowired
+	protected ConsumerFactory<String, String> consumers;
+
+	@Autowired
+	protected Tracer tracer;
+
+	@Autowired
+	protected LocalTokens tokens;
+
+	@Value("${spring.application.name}")
+	protected String application;
+
+	@LocalServerPort
+	protected int port;
+
+	protected RestClient http() {
+		return RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			})
+			.build();
+	}
+
+	@Test
+	void runsALuaScriptAtomicallyOnRealRedis() {
+		String key = "wiring:{" + UUID.randomUUID() + "}:counter";
+		RedisScript<Long> script = RedisScript.of("""
+				local left = redis.call('DECRBY', KEYS[1], ARGV[1])
+				if left < 0 then redis.call('INCRBY', KEYS[1], ARGV[1]) return -1 end
+				return left""", Long.class);
+		this.redis.opsForValue().set(key, "3");
+		assertThat(this.redis.execute(script, List.of(key), "2")).isEqualTo(1L);
+		assertThat(this.redis.execute(script, List.of(key), "2")).isEqualTo(-1L);
+		assertThat(this.redis.opsForValue().get(key)).isEqualTo("1");
+		this.redis.delete(key);
+	}
+
+	@Test
+	void recordsProcessedMessagesInItsMigratedSchemaThroughMyBatis() {
+		String messageId = UUID.randomUUID().toString();
+		assertThat(this.processedMessages.isProcessed("wiring", messageId)).isFalse();
+		assertThat(this.processedMessages.markProcessed("wiring", messageId)).isEqualTo(1);
+		assertThat(this.processedMessages.markProcessed("wiring", messageId)).isZero();
+		assertThat(this.processedMessages.isProcessed("wiring", messageId)).isTrue();
+	}
+
+	@Test
+	void producesAndConsumesOnRealKafkaCarryingTheRequestContext() throws Exception {
+		String topic = this.application + ".wiring-check";
+		this.kafkaAdmin.createOrModifyTopics(new NewTopic(topic, 1, (short) 1));
+		String requestId = "req-" + UUID.randomUUID();
+		try (BaggageInScope scope = this.tracer.createBaggageInScope(Headers.REQUEST_ID, requestId)) {
+			this.kafka.send(topic, "order-1", requestId).get();
+		}
+		try (Consumer<String, String> consumer = this.consumers.createConsumer("wiring-" + UUID.randomUUID(), null)) {
+			consumer.subscribe(List.of(topic));
+			ConsumerRecord<String, String> received = poll(consumer, requestId);
+			assertThat(received).as("record %s on %s", requestId, topic).isNotNull();
+			Header header = received.headers().lastHeader(Headers.REQUEST_ID);
+			assertThat(header).as("request id header").isNotNull();
+			assertThat(new String(header.value())).isEqualTo(requestId);
+		}
+	}
+
+	@Test
+	void isReadyWithItsServersAndLiveOnItsOwn() {
+		ResponseEntity<String> readiness = http().get()
+			.uri("/actuator/health/readiness")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(readiness.getBody()).contains("\"redis\"", "\"db\"", "\"kafka\"").doesNotContain("DOWN");
+		assertThat(http().get().uri("/actuator/health/liveness").retrieve().toEntity(String.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void exportsPrometheusMetricsWithCommonTags() {
+		ResponseEntity<String> scrape = http().get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
+		assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(scrape.getBody()).contains("application=\"" + this.application + "\"").contains("instance=\"");
+	}
+
+	@Test
+	void answersCallersWithoutAValidTokenWith401Problem() {
+		ResponseEntity<Map> anonymous = http().get().uri("/api/anything").retrieve().toEntity(Map.class);
+		assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(anonymous.getBody()).containsEntry("code", "unauthenticated");
+		ResponseEntity<Map> forged = http().get()
+			.uri("/api/anything")
+			.header("Authorization", "Bearer " + this.tokens.user("alice") + "x")
+			.retrieve()
+			.toEntity(Map.class);
+		assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void keepsActuatorInternalsForAdmins() {
+		assertThat(http().get()
+			.uri("/actuator/metrics")
+			.header("Authorization", "Bearer " + this.tokens.user("alice"))
+			.retrieve()
+			.toEntity(String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(http().get()
+			.uri("/actuator/metrics")
+			.header("Authorization", "Bearer " + this.tokens.admin("ops"))
+			.retrieve()
+			.toEntity(String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	private static ConsumerRecord<String, String> poll(Consumer<String, String> consumer, String value) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+			for (ConsumerRecord<String, String> record : records) {
+				if (value.equals(record.value())) {
+					return record;
+				}
+			}
+		}
+		return null;
+	}
+
+}
