@@ -1,5 +1,6 @@
 package io.flashsale.e2e;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import io.flashsale.platform.security.JwtProperties;
 import io.flashsale.platform.security.LocalTokens;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -23,6 +25,11 @@ final class Stack {
 			System.getenv().getOrDefault("FLASHSALE_JWT_SECRET", "local-dev-secret-change-me-0123456789abcdef"), null,
 			null, "flashsale-local"), Duration.ofMinutes(10));
 
+	/**
+	 * HTTP/1.1 with timeouts: a stuck component fails a test instead of hanging the run.
+	 */
+	private static final JdkClientHttpRequestFactory REQUESTS = requests();
+
 	private Stack() {
 	}
 
@@ -33,6 +40,16 @@ final class Stack {
 			}
 		}).retrieve().onStatus((status) -> true, (request, response) -> {
 		}).toEntity(String.class);
+	}
+
+	private static JdkClientHttpRequestFactory requests() {
+		HttpClient client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+		factory.setReadTimeout(Duration.ofSeconds(15));
+		return factory;
 	}
 
 	private static int port(String variable, int fallback) {
