@@ -1,5 +1,6 @@
--- Idempotent consumers record each message they handled, in the same transaction as
--- its effect (see io.flashsale.platform.messaging.ProcessedMessages).
+-- Platform table in every service schema: idempotent consumers record each message they
+-- handled, in the same transaction as its effect (io.flashsale.platform.messaging.ProcessedMessages).
+-- Versioned 0.x so it never collides with a service's own V1 and later.
 CREATE TABLE processed_message (
     consumer     VARCHAR(100) NOT NULL,
     message_id   VARCHAR(64)  NOT NULL,
