@@ -4,7 +4,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 
-import io.flashsale.platform.security.JwtProperties;
 import io.flashsale.platform.security.LocalTokens;
 
 import org.springframework.http.ResponseEntity;
@@ -21,9 +20,7 @@ final class Stack {
 			"payment-service", port("FLASHSALE_PAYMENT_PORT", 18082), "marketing-service",
 			port("FLASHSALE_MARKETING_PORT", 18083), "inventory-service", port("FLASHSALE_INVENTORY_PORT", 18084));
 
-	static final LocalTokens TOKENS = new LocalTokens(new JwtProperties(
-			System.getenv().getOrDefault("FLASHSALE_JWT_SECRET", "local-dev-secret-change-me-0123456789abcdef"), null,
-			null, "flashsale-local"), Duration.ofMinutes(10));
+	static final LocalTokens TOKENS = LocalTokens.forLocalStack(Duration.ofMinutes(10));
 
 	/**
 	 * HTTP/1.1 with timeouts: a stuck component fails a test instead of hanging the run.

@@ -17,6 +17,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 
 /**
  * What the gateway opens and what it protects. Services validate the relayed token again,
@@ -27,6 +29,10 @@ class GatewaySecurity {
 
 	@Bean
 	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, JsonMapper json) {
+		ServerAuthenticationEntryPoint unauthenticated = (exchange, ex) -> write(exchange.getResponse(), json,
+				HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", "A valid bearer token is required.");
+		ServerAccessDeniedHandler forbidden = (exchange, ex) -> write(exchange.getResponse(), json,
+				HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "The token does not grant this operation.");
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -43,15 +49,10 @@ class GatewaySecurity {
 			.oauth2ResourceServer((server) -> server
 				.jwt((jwt) -> jwt
 					.jwtAuthenticationConverter(ReactiveSecurityAutoConfiguration.authenticationConverter()))
-				.authenticationEntryPoint((exchange, ex) -> write(exchange.getResponse(), json, HttpStatus.UNAUTHORIZED,
-						"unauthenticated", "Unauthenticated", "A valid bearer token is required."))
-				.accessDeniedHandler((exchange, ex) -> write(exchange.getResponse(), json, HttpStatus.FORBIDDEN,
-						"forbidden", "Forbidden", "The token does not grant this operation.")))
-			.exceptionHandling((handling) -> handling
-				.authenticationEntryPoint((exchange, ex) -> write(exchange.getResponse(), json, HttpStatus.UNAUTHORIZED,
-						"unauthenticated", "Unauthenticated", "A valid bearer token is required."))
-				.accessDeniedHandler((exchange, ex) -> write(exchange.getResponse(), json, HttpStatus.FORBIDDEN,
-						"forbidden", "Forbidden", "The token does not grant this operation.")))
+				.authenticationEntryPoint(unauthenticated)
+				.accessDeniedHandler(forbidden))
+			.exceptionHandling(
+					(handling) -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
 			.build();
 	}
 

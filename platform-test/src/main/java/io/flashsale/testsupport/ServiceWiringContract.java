@@ -142,28 +142,20 @@ public abstract class ServiceWiringContract {
 		ResponseEntity<String> anonymous = http().get().uri("/api/anything").retrieve().toEntity(String.class);
 		assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(anonymous.getBody()).contains("\"code\":\"unauthenticated\"");
-		ResponseEntity<String> forged = http().get()
-			.uri("/api/anything")
-			.header("Authorization", "Bearer " + this.tokens.user("alice") + "x")
-			.retrieve()
-			.toEntity(String.class);
+		ResponseEntity<String> forged = getWithToken("/api/anything", this.tokens.user("alice") + "x");
 		assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
 	@Test
 	void keepsActuatorInternalsForAdmins() {
-		assertThat(http().get()
-			.uri("/actuator/metrics")
-			.header("Authorization", "Bearer " + this.tokens.user("alice"))
-			.retrieve()
-			.toEntity(String.class)
-			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(http().get()
-			.uri("/actuator/metrics")
-			.header("Authorization", "Bearer " + this.tokens.admin("ops"))
-			.retrieve()
-			.toEntity(String.class)
-			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(getWithToken("/actuator/metrics", this.tokens.user("alice")).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(getWithToken("/actuator/metrics", this.tokens.admin("ops")).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+	}
+
+	private ResponseEntity<String> getWithToken(String path, String token) {
+		return http().get().uri(path).header("Authorization", "Bearer " + token).retrieve().toEntity(String.class);
 	}
 
 	private static ConsumerRecord<String, String> poll(Consumer<String, String> consumer, String value) {

@@ -47,10 +47,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.map((violation) -> Map.of("field", String.valueOf(violation.getPropertyPath()), "message",
 					violation.getMessage()))
 			.toList();
-		ProblemDetail body = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-				"The request has invalid values.");
-		body.setProperty("errors", errors);
-		return ResponseEntity.badRequest().body(body);
+		return ResponseEntity.badRequest().body(invalidRequest(errors));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -64,25 +61,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail body = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-				"The request has invalid values.");
-		body.setProperty("errors", ex.getBindingResult().getFieldErrors().stream().map(this::fieldError).toList());
+		ProblemDetail body = invalidRequest(
+				ex.getBindingResult().getFieldErrors().stream().map(this::fieldError).toList());
 		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail body = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-				"The request has invalid values.");
-		body.setProperty("errors",
-				ex.getParameterValidationResults()
-					.stream()
-					.flatMap((result) -> result.getResolvableErrors()
-						.stream()
-						.map((error) -> Map.of("field", result.getMethodParameter().getParameterName() + "", "message",
-								String.valueOf(error.getDefaultMessage()))))
-					.toList());
+		ProblemDetail body = invalidRequest(ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> Map.of("field", result.getMethodParameter().getParameterName() + "", "message",
+						String.valueOf(error.getDefaultMessage()))))
+			.toList());
 		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
@@ -103,6 +96,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			}
 		}
 		return super.createResponseEntity(body, headers, status, request);
+	}
+
+	private static ProblemDetail invalidRequest(List<Map<String, String>> errors) {
+		ProblemDetail body = ProblemTypes.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+				"The request has invalid values.");
+		body.setProperty("errors", errors);
+		return body;
 	}
 
 	private Map<String, String> fieldError(FieldError error) {

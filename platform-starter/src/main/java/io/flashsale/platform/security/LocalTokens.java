@@ -55,6 +55,17 @@ public final class LocalTokens {
 	}
 
 	/**
+	 * Tokens for a running local stack, signed as its services verify them: with
+	 * {@code FLASHSALE_JWT_SECRET} or the platform default.
+	 * @param lifetime how long each token is valid
+	 * @return the minter
+	 */
+	public static LocalTokens forLocalStack(Duration lifetime) {
+		String secret = System.getenv().getOrDefault("FLASHSALE_JWT_SECRET", DEFAULT_LOCAL_SECRET);
+		return new LocalTokens(new JwtProperties(secret, null, null, "flashsale-local"), lifetime);
+	}
+
+	/**
 	 * Prints a token: {@code LocalTokens USER [--admin]}. The secret comes from
 	 * {@code FLASHSALE_JWT_SECRET} or the platform default, as the services read it.
 	 * @param args the user id and an optional {@code --admin}
@@ -65,9 +76,7 @@ public final class LocalTokens {
 			System.exit(2);
 		}
 		boolean admin = List.of(args).contains("--admin");
-		String secret = System.getenv().getOrDefault("FLASHSALE_JWT_SECRET", DEFAULT_LOCAL_SECRET);
-		LocalTokens tokens = new LocalTokens(new JwtProperties(secret, null, null, "flashsale-local"),
-				Duration.ofHours(12));
+		LocalTokens tokens = forLocalStack(Duration.ofHours(12));
 		System.out.println(admin ? tokens.admin(args[0]) : tokens.user(args[0]));
 	}
 
