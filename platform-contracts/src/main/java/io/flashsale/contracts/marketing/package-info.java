@@ -1,0 +1,2 @@
+/** Events marketing-service publishes. */
+package io.flashsale.contracts.marketing;

@@ -1,0 +1,2 @@
+/** Events order-service publishes. */
+package io.flashsale.contracts.order;

@@ -1,0 +1,192 @@
+package io.flashsale.stock;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * The stock counters of flash sales in Redis. Every state change is one Lua script over
+ * the keys of one sale ({@link StockKeys}), so each is atomic and runs on Redis Cluster.
+ *
+ * <p>
+ * Reservation states move RESERVED → CONFIRMED (the order writer claimed it) or RESERVED
+ * → RELEASED (units back to the stock). Stock held = initial - remaining = units of
+ * RESERVED and CONFIRMED reservations; {@link #repair(long)} restores that equation.
+ */
+public class StockCounters {
+
+	private static final RedisScript<String> WARM = script("warm", String.class);
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> RESERVE = script("reserve", List.class);
+
+	private static final RedisScript<String> CONFIRM = script("confirm", String.class);
+
+	private static final RedisScript<String> RELEASE = script("release", String.class);
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> SNAPSHOT = script("snapshot", List.class);
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> REPAIR = script("repair", List.class);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final StringRedisTemplate redis;
+
+	public StockCounters(StringRedisTemplate redis) {
+		this.redis = redis;
+	}
+
+	private static <T> RedisScript<T> script(String name, Class<T> resultType) {
+		return RedisScript.of(new ClassPathResource("io/flashsale/stock/" + name + ".lua"), resultType);
+	}
+
+	/**
+	 * Warms a sale's counters; a live counter is never overwritten.
+	 * @param counters what to warm with
+	 * @return {@code true} if the stock counter was created, {@code false} if it existed
+	 */
+	public boolean warm(SaleCounters counters) {
+		StockKeys keys = new StockKeys(counters.flashSaleId());
+		String result = this.redis.execute(WARM, List.of(keys.meta(), keys.stock()),
+				String.valueOf(counters.initialStock()), String.valueOf(counters.startsAt().toEpochMilli()),
+				String.valueOf(counters.endsAt().toEpochMilli()), String.valueOf(counters.perUserLimit()));
+		return "WARMED".equals(result);
+	}
+
+	public ReserveOutcome reserve(ReserveCommand command) {
+		StockKeys keys = new StockKeys(command.flashSaleId());
+		List<?> result = this.redis.execute(RESERVE,
+				List.of(keys.meta(), keys.stock(), keys.bought(), keys.reservations(), keys.pending(),
+						keys.idempotency()),
+				command.userId(), String.valueOf(command.quantity()), command.orderId(),
+				String.valueOf(command.now().toEpochMilli()), command.idempotencyField(), command.requestHash());
+		String outcome = String.valueOf(result.get(0));
+		String detail = String.valueOf(result.get(1));
+		return switch (outcome) {
+			case "RESERVED" -> new ReserveOutcome.Reserved(command.orderId(), Long.parseLong(detail));
+			case "REPLAY" -> new ReserveOutcome.Replayed(detail);
+			case "KEY_REUSED" -> new ReserveOutcome.KeyReused();
+			case "NOT_ACTIVE" -> new ReserveOutcome.NotActive();
+			case "NOT_WARMED" -> new ReserveOutcome.NotWarmed();
+			case "LIMIT" -> new ReserveOutcome.LimitExceeded(Long.parseLong(detail));
+			case "SOLD_OUT" -> new ReserveOutcome.SoldOut(Long.parseLong(detail));
+			default -> throw new IllegalStateException("Unexpected reservation outcome " + outcome);
+		};
+	}
+
+	/**
+	 * Claims a reservation for its order, so it can no longer be released.
+	 * @return the state after the claim; empty when there is no reservation
+	 */
+	public Optional<Reservation.State> confirm(long flashSaleId, String orderId) {
+		StockKeys keys = new StockKeys(flashSaleId);
+		return state(this.redis.execute(CONFIRM, List.of(keys.reservations(), keys.pending()), orderId));
+	}
+
+	/**
+	 * Releases an unclaimed reservation, giving its units back.
+	 * @return {@code true} if this call released it
+	 */
+	public boolean release(long flashSaleId, String orderId) {
+		StockKeys keys = new StockKeys(flashSaleId);
+		String result = this.redis.execute(RELEASE,
+				List.of(keys.stock(), keys.bought(), keys.reservations(), keys.pending(), keys.idempotency()), orderId);
+		return "RELEASED".equals(result);
+	}
+
+	public Optional<Reservation> reservation(long flashSaleId, String orderId) {
+		Object raw = this.redis.opsForHash().get(new StockKeys(flashSaleId).reservations(), orderId);
+		return Optional.ofNullable(raw).map((value) -> parse(orderId, value.toString()));
+	}
+
+	/**
+	 * Reservations no order claimed, taken before the given instant.
+	 * @return their order ids, oldest first, at most {@code limit}
+	 */
+	public List<String> unclaimedBefore(long flashSaleId, Instant before, int limit) {
+		Set<String> ids = this.redis.opsForZSet()
+			.rangeByScore(new StockKeys(flashSaleId).pending(), Double.NEGATIVE_INFINITY, before.toEpochMilli() - 1, 0,
+					limit);
+		return (ids != null) ? List.copyOf(ids) : List.of();
+	}
+
+	/** Units left in Redis, or -1 when the sale is not warmed. */
+	public long remaining(long flashSaleId) {
+		String value = this.redis.opsForValue().get(new StockKeys(flashSaleId).stock());
+		return (value != null) ? Long.parseLong(value) : -1;
+	}
+
+	public StockSnapshot snapshot(long flashSaleId) {
+		StockKeys keys = new StockKeys(flashSaleId);
+		List<?> result = this.redis.execute(SNAPSHOT, List.of(keys.meta(), keys.stock(), keys.reservations()));
+		List<Reservation> reservations = new ArrayList<>();
+		for (int i = 2; i + 1 < result.size(); i += 2) {
+			reservations.add(parse(String.valueOf(result.get(i)), String.valueOf(result.get(i + 1))));
+		}
+		return new StockSnapshot(flashSaleId, number(result.get(0)), number(result.get(1)), reservations);
+	}
+
+	/**
+	 * Sets the stock counter and per-user holdings to what the reservation records prove.
+	 * @return the counter before and after; equal when there was no drift
+	 */
+	public Repair repair(long flashSaleId) {
+		StockKeys keys = new StockKeys(flashSaleId);
+		List<?> result = this.redis.execute(REPAIR,
+				List.of(keys.meta(), keys.stock(), keys.bought(), keys.reservations()));
+		return new Repair(flashSaleId, number(result.get(0)), number(result.get(1)));
+	}
+
+	/** Tells every instance the sale's stock ran out ({@code 0}) or came back (units). */
+	public void announce(long flashSaleId, long remaining) {
+		this.redis.convertAndSend(StockKeys.STOCK_CHANNEL, flashSaleId + ":" + remaining);
+	}
+
+	/** Removes every key of a sale; for tests and for retiring a sale. */
+	public void forget(long flashSaleId) {
+		this.redis.delete(new StockKeys(flashSaleId).all());
+	}
+
+	private static long number(Object value) {
+		String text = String.valueOf(value);
+		return text.isEmpty() ? -1 : Long.parseLong(text);
+	}
+
+	private static Optional<Reservation.State> state(String value) {
+		return ("MISSING".equals(value) || value == null) ? Optional.empty()
+				: Optional.of(Reservation.State.valueOf(value));
+	}
+
+	private static Reservation parse(String orderId, String json) {
+		JsonNode node = JSON.readTree(json);
+		return new Reservation(orderId, Reservation.State.valueOf(node.get("s").asString()), node.get("u").asString(),
+				node.get("q").asInt(), Instant.ofEpochMilli(Long.parseLong(node.get("t").asString())));
+	}
+
+	/**
+	 * The outcome of {@link #repair(long)}.
+	 *
+	 * @param flashSaleId the sale
+	 * @param before the counter before, -1 when not warmed
+	 * @param after the counter after, -1 when not warmed
+	 */
+	public record Repair(long flashSaleId, long before, long after) {
+
+		public long drift() {
+			return this.before - this.after;
+		}
+
+	}
+
+}

@@ -1,0 +1,2 @@
+/** Redis stock counters of flash sales: the shared Lua scripts and their keys. */
+package io.flashsale.stock;

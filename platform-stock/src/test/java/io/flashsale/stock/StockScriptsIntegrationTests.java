@@ -1,0 +1,245 @@
+package io.flashsale.stock;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stock-counter Lua scripts on a real redis-server (the binary embedded-redis ships).
+ */
+class StockScriptsIntegrationTests {
+
+	private static final Instant START = Instant.parse("2026-11-11T00:00:00Z");
+
+	private static final Instant END = START.plus(Duration.ofHours(1));
+
+	private static final AtomicLong SALE_IDS = new AtomicLong(1000);
+
+	private static RedisServer server;
+
+	private static LettuceConnectionFactory connections;
+
+	private static StringRedisTemplate redis;
+
+	private StockCounters counters;
+
+	private long saleId;
+
+	@BeforeAll
+	static void startRedis() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").build();
+		server.start();
+		connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
+		connections.afterPropertiesSet();
+		connections.start();
+		redis = new StringRedisTemplate(connections);
+	}
+
+	@AfterAll
+	static void stopRedis() throws IOException {
+		connections.destroy();
+		server.stop();
+	}
+
+	@BeforeEach
+	void newSale() {
+		this.counters = new StockCounters(redis);
+		this.saleId = SALE_IDS.incrementAndGet();
+	}
+
+	private void warm(int stock, int limit) {
+		assertThat(this.counters.warm(new SaleCounters(this.saleId, stock, START, END, limit))).isTrue();
+	}
+
+	private ReserveOutcome reserve(String user, int quantity, String key, Instant now) {
+		return this.counters.reserve(new ReserveCommand(this.saleId, UUID.randomUUID().toString(), user, quantity, key,
+				"hash-" + quantity, now));
+	}
+
+	private ReserveOutcome reserve(String user, int quantity) {
+		return reserve(user, quantity, UUID.randomUUID().toString(), START.plusSeconds(1));
+	}
+
+	@Test
+	void acceptsPurchasesFromTheFirstInstantOfTheWindowToJustBeforeItsEnd() {
+		warm(10, 5);
+		assertThat(reserve("a", 1, "k1", START.minusMillis(1))).isInstanceOf(ReserveOutcome.NotActive.class);
+		assertThat(reserve("a", 1, "k2", START)).isInstanceOf(ReserveOutcome.Reserved.class);
+		assertThat(reserve("a", 1, "k3", END.minusMillis(1))).isInstanceOf(ReserveOutcome.Reserved.class);
+		assertThat(reserve("a", 1, "k4", END)).isInstanceOf(ReserveOutcome.NotActive.class);
+		assertThat(this.counters.remaining(this.saleId)).isEqualTo(8);
+	}
+
+	@Test
+	void failsClosedWhenTheCountersAreNotWarmed() {
+		assertThat(reserve("a", 1)).isInstanceOf(ReserveOutcome.NotWarmed.class);
+		assertThat(this.counters.remaining(this.saleId)).isEqualTo(-1);
+	}
+
+	@Test
+	void neverOverwritesALiveCounterWhenWarmedAgain() {
+		warm(3, 1);
+		reserve("a", 1);
+		assertThat(this.counters.warm(new SaleCounters(this.saleId, 3, START, END.plusSeconds(60), 1))).isFalse();
+		assertThat(this.counters.remaining(this.saleId)).isEqualTo(2);
+		assertThat(reserve("b", 1, "k", END.plusSeconds(30))).as("the new end applies")
+			.isInstanceOf(ReserveOutcome.Reserved.class);
+	}
+
+	@Test
+	void enforcesThePerUserLimitAcrossAttempts() {
+		warm(10, 2);
+		assertThat(reserve("a", 1)).isInstanceOf(ReserveOutcome.Reserved.class);
+		assertThat(reserve("a", 2)).isEqualTo(new ReserveOutcome.LimitExceeded(1));
+		assertThat(reserve("a", 1)).isInstanceOf(ReserveOutcome.Reserved.class);
+		assertThat(reserve("a", 1)).isEqualTo(new ReserveOutcome.LimitExceeded(2));
+		assertThat(this.counters.remaining(this.saleId)).isEqualTo(8);
+	}
+
+	@Test
+	void refusesMoreThanIsLeft() {
+		warm(2, 5);
+		assertThat(reserve("a", 3)).isEqualTo(new ReserveOutcome.SoldOut(2));
+		assertThat(reserve("a", 2)).isInstanceOfSatisfying(ReserveOutcome.Reserved.class,
+				(reserved) -> assertThat(reserved.remaining()).isZero());
+		assertThat(reserve("b", 1)).isEqualTo(new ReserveOutcome.SoldOut(0));
+	}
+
+	@Test
+	void replaysTheSameRequestAndRefusesAReusedKey() {
+		warm(5, 3);
+		String first = UUID.randomUUID().toString();
+		ReserveOutcome outcome = this.counters
+			.reserve(new ReserveCommand(this.saleId, first, "a", 1, "key-1", "h1", START.plusSeconds(1)));
+		assertThat(outcome).isEqualTo(new ReserveOutcome.Reserved(first, 4));
+		ReserveOutcome replay = this.counters.reserve(new ReserveCommand(this.saleId, UUID.randomUUID().toString(), "a",
+				1, "key-1", "h1", END.plusSeconds(1)));
+		assertThat(replay).isEqualTo(new ReserveOutcome.Replayed(first));
+		ReserveOutcome reused = this.counters.reserve(new ReserveCommand(this.saleId, UUID.randomUUID().toString(), "a",
+				2, "key-1", "h2", START.plusSeconds(1)));
+		assertThat(reused).isInstanceOf(ReserveOutcome.KeyReused.class);
+		assertThat(this.counters.remaining(this.saleId)).isEqualTo(4);
+		assertThat(this.counters.reserve(new ReserveCommand(this.saleId, UUID.randomUUID().toString(), "b", 1, "key-1",
+				"h1", START.plusSeconds(1))))
+			.as("keys are per user")
+			.isInstanceOf(ReserveOutcome.Reserved.class);
+	}
+
+	@Test
+	void releasesAnUnclaimedReservationOnceAndFreesItsKeyAndLimit() {
+		warm(1, 1);
+		String orderId = UUID.randomUUID().toString();
+		this.counters.reserve(new ReserveCommand(this.saleId, orderId, "a", 1, "key-1", "h1", START.plusSeconds(1)));
+		assertThat(this.counters.unclaimedBefore(this.saleId, START.plusSeconds(2), 10)).containsExactly(orderId);
+		assertThat(this.counters.unclaimedBefore(this.saleId, START.plusSeconds(1), 10)).isEmpty();
+		assertThat(this.counters.release(this.saleId, orderId)).isTrue();
+		assertThat(this.counters.release(this.saleId, orderId)).as("second release").isFalse();
+		assertThat(this.counters.remaining(this.saleId)).isEqualTo(1);
+		assertThat(this.counters.reservation(this.saleId, orderId)).get()
+			.extracting(Reservation::state)
+			.isEqualTo(Reservation.State.RELEASED);
+		assertThat(this.counters.unclaimedBefore(this.saleId, END, 10)).isEmpty();
+		String again = UUID.randomUUID().toString();
+		assertThat(this.counters
+			.reserve(new ReserveCommand(this.saleId, again, "a", 1, "key-1", "h1", START.plusSeconds(3))))
+			.isEqualTo(new ReserveOutcome.Reserved(again, 0));
+	}
+
+	@Test
+	void neverReleasesAReservationAnOrderClaimed() {
+		warm(1, 1);
+		String orderId = UUID.randomUUID().toString();
+		this.counters.reserve(new ReserveCommand(this.saleId, orderId, "a", 1, "key-1", "h1", START.plusSeconds(1)));
+		assertThat(this.counters.confirm(this.saleId, orderId)).contains(Reservation.State.CONFIRMED);
+		assertThat(this.counters.confirm(this.saleId, orderId)).contains(Reservation.State.CONFIRMED);
+		assertThat(this.counters.release(this.saleId, orderId)).isFalse();
+		assertThat(this.counters.remaining(this.saleId)).isZero();
+		assertThat(this.counters.unclaimedBefore(this.saleId, END, 10)).isEmpty();
+		assertThat(this.counters.confirm(this.saleId, "unknown")).isEmpty();
+	}
+
+	@Test
+	void aReleasedReservationCannotBeClaimedAnyMore() {
+		warm(1, 1);
+		String orderId = UUID.randomUUID().toString();
+		this.counters.reserve(new ReserveCommand(this.saleId, orderId, "a", 1, "key-1", "h1", START.plusSeconds(1)));
+		this.counters.release(this.saleId, orderId);
+		assertThat(this.counters.confirm(this.saleId, orderId)).contains(Reservation.State.RELEASED);
+	}
+
+	@Test
+	void repairsAStockCounterThatDriftedFromItsReservations() {
+		warm(10, 5);
+		reserve("a", 2);
+		reserve("b", 3);
+		StockSnapshot snapshot = this.counters.snapshot(this.saleId);
+		assertThat(snapshot.initialStock()).isEqualTo(10);
+		assertThat(snapshot.remaining()).isEqualTo(5);
+		assertThat(snapshot.held()).isEqualTo(5);
+		assertThat(this.counters.repair(this.saleId)).isEqualTo(new StockCounters.Repair(this.saleId, 5, 5));
+		redis.opsForValue().set(new StockKeys(this.saleId).stock(), "7");
+		redis.opsForHash().delete(new StockKeys(this.saleId).bought(), "a");
+		assertThat(this.counters.repair(this.saleId).drift()).isEqualTo(2);
+		assertThat(this.counters.remaining(this.saleId)).isEqualTo(5);
+		assertThat(reserve("a", 4)).as("a's holding was rebuilt").isEqualTo(new ReserveOutcome.LimitExceeded(2));
+	}
+
+	/** 400 buyers, 50 units, limit 1, 16 threads: exactly 50 reservations, stock 0. */
+	@Test
+	void neverSellsMoreThanTheStockUnderConcurrency() throws Exception {
+		warm(50, 1);
+		List<Callable<ReserveOutcome>> buyers = new ArrayList<>();
+		for (int i = 0; i < 400; i++) {
+			String user = "buyer-" + i;
+			buyers.add(() -> reserve(user, 1));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		long reserved = 0;
+		long soldOut = 0;
+		try {
+			for (Future<ReserveOutcome> outcome : pool.invokeAll(buyers)) {
+				if (outcome.get() instanceof ReserveOutcome.Reserved) {
+					reserved++;
+				}
+				else if (outcome.get() instanceof ReserveOutcome.SoldOut) {
+					soldOut++;
+				}
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(reserved).isEqualTo(50);
+		assertThat(soldOut).isEqualTo(350);
+		StockSnapshot snapshot = this.counters.snapshot(this.saleId);
+		assertThat(snapshot.remaining()).isZero();
+		assertThat(snapshot.reservations()).hasSize(50);
+		assertThat(snapshot.reservations()).extracting(Reservation::userId).doesNotHaveDuplicates();
+	}
+
+}
