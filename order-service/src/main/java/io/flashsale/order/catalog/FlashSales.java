@@ -1,0 +1,64 @@
+package io.flashsale.order.catalog;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.flashsale.contracts.EventEnvelope;
+import io.flashsale.contracts.Topics;
+import io.flashsale.contracts.marketing.FlashSaleScheduled;
+import io.flashsale.platform.messaging.EventJson;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.annotation.PartitionOffset;
+import org.springframework.kafka.annotation.TopicPartition;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every flash sale this instance knows of. Each instance reads the whole compacted topic
+ * from its start (manual assignment, no consumer group), so a new or restarted instance
+ * knows every sale before it takes traffic for it.
+ */
+@Component
+public class FlashSales {
+
+	private static final Logger logger = LoggerFactory.getLogger(FlashSales.class);
+
+	private final Map<Long, FlashSale> sales = new ConcurrentHashMap<>();
+
+	private final EventJson events;
+
+	FlashSales(EventJson events) {
+		this.events = events;
+	}
+
+	public Optional<FlashSale> find(long id) {
+		return Optional.ofNullable(this.sales.get(id));
+	}
+
+	public Collection<FlashSale> all() {
+		return List.copyOf(this.sales.values());
+	}
+
+	@KafkaListener(id = "order-flash-sale-catalog", autoStartup = "true",
+			topicPartitions = @TopicPartition(topic = Topics.FLASH_SALES,
+					partitions = "${flashsale.order.catalog-partitions:0-2}",
+					partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0")))
+	void on(String value) {
+		try {
+			EventEnvelope<FlashSaleScheduled> event = this.events.read(value, FlashSaleScheduled.class);
+			FlashSale sale = FlashSale.from(event.payload());
+			this.sales.put(sale.id(), sale);
+		}
+		catch (RuntimeException ex) {
+			// A record this version cannot read must not stop the catalogue.
+			logger.error("Skipping unreadable flash-sale record", ex);
+		}
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.flashsale.order.reconciliation;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.flashsale.order.catalog.FlashSale;
+import io.flashsale.order.catalog.FlashSales;
+import io.flashsale.platform.problem.ApiProblem;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * {@code GET /api/admin/reconciliation/{flashSaleId}} (admins only): the sale checked
+ * against every stock invariant, including inventory's database stock.
+ */
+@RestController
+class ReconciliationController {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReconciliationController.class);
+
+	private final FlashSales sales;
+
+	private final Reconciliation reconciliation;
+
+	private final InventoryClient inventory;
+
+	ReconciliationController(FlashSales sales, Reconciliation reconciliation, InventoryClient inventory) {
+		this.sales = sales;
+		this.reconciliation = reconciliation;
+		this.inventory = inventory;
+	}
+
+	@GetMapping("/api/admin/reconciliation/{flashSaleId}")
+	ReconciliationReport reconcile(@PathVariable long flashSaleId,
+			@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+		FlashSale sale = this.sales.find(flashSaleId).orElseThrow(() -> new UnknownFlashSale(flashSaleId));
+		try {
+			long remaining = this.inventory.saleStock(flashSaleId, authorization).remaining();
+			return this.reconciliation.check(sale, remaining, null);
+		}
+		catch (RestClientException ex) {
+			logger.warn("Could not read inventory stock of flash sale {}", flashSaleId, ex);
+			return this.reconciliation.check(sale, null,
+					"Database stock could not be read from inventory-service: " + ex.getClass().getSimpleName());
+		}
+	}
+
+	static class UnknownFlashSale extends ApiProblem {
+
+		UnknownFlashSale(long flashSaleId) {
+			super(HttpStatus.NOT_FOUND, "flash-sale-not-found", "Flash sale not found",
+					"No flash sale " + flashSaleId + " is known to order-service.");
+		}
+
+	}
+
+}

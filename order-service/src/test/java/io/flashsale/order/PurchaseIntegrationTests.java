@@ -1,0 +1,378 @@
+package io.flashsale.order;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.Test;
+
+import io.flashsale.contracts.Topics;
+import io.flashsale.contracts.marketing.FlashSaleScheduled;
+import io.flashsale.order.catalog.FlashSales;
+import io.flashsale.order.orders.OrderIds;
+import io.flashsale.platform.messaging.EventJson;
+import io.flashsale.platform.security.LocalTokens;
+import io.flashsale.stock.ReserveCommand;
+import io.flashsale.stock.ReserveOutcome;
+import io.flashsale.stock.SaleCounters;
+import io.flashsale.stock.StockCounters;
+import io.flashsale.stock.StockKeys;
+import io.flashsale.testsupport.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The purchase path on real Redis, Kafka and MariaDB: the Lua reservation, the Kafka
+ * hand-off, the batched order writer, the read API and the reaper.
+ */
+@IntegrationTest
+class PurchaseIntegrationTests {
+
+	private static final AtomicLong SALE_IDS = new AtomicLong(
+			ThreadLocalRandom.current().nextLong(1_000, 1_000_000) * 1000);
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	LocalTokens tokens;
+
+	@Autowired
+	KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	EventJson events;
+
+	@Autowired
+	FlashSales sales;
+
+	@Autowired
+	StockCounters counters;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	StringRedisTemplate redis;
+
+	/** 2,000 distinct buyers, 100 units, limit 1, 64 client threads. */
+	@Test
+	void sellsExactlyTheStockToConcurrentBuyersAndWritesEveryOrder() throws Exception {
+		long sale = scheduleActiveSale(100, 1);
+		List<Callable<Response>> buyers = new ArrayList<>();
+		for (int i = 0; i < 2000; i++) {
+			String user = "buyer-" + sale + "-" + i;
+			buyers.add(() -> purchase(user, UUID.randomUUID().toString(), sale, 1));
+		}
+		List<Response> responses = runConcurrently(buyers, 64);
+		assertThat(responses).filteredOn((r) -> r.status() == 202).hasSize(100);
+		assertThat(responses).filteredOn((r) -> r.status() == 409 && r.body().contains("\"code\":\"sold-out\""))
+			.hasSize(1900);
+		awaitTrue(() -> ordersOf(sale) == 100, "100 orders written");
+		assertThat(this.counters.remaining(sale)).isZero();
+		assertThat(this.jdbc.queryForObject(
+				"SELECT COUNT(DISTINCT user_id) FROM orders WHERE flash_sale_id = ? AND status = 'PENDING_PAYMENT'",
+				Long.class, sale))
+			.isEqualTo(100);
+		assertThat(
+				this.jdbc.queryForObject("SELECT SUM(quantity) FROM orders WHERE flash_sale_id = ?", Long.class, sale))
+			.isEqualTo(100);
+		assertThat(this.counters.snapshot(sale).held()).isEqualTo(100);
+	}
+
+	/** One buyer, 50 parallel requests with distinct keys, limit 3, 100 units. */
+	@Test
+	void holdsOneBuyerToTheLimitUnderParallelRequests() throws Exception {
+		long sale = scheduleActiveSale(100, 3);
+		List<Callable<Response>> attempts = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			attempts.add(() -> purchase("greedy-" + sale, UUID.randomUUID().toString(), sale, 1));
+		}
+		List<Response> responses = runConcurrently(attempts, 50);
+		assertThat(responses).filteredOn((r) -> r.status() == 202).hasSize(3);
+		assertThat(responses).filteredOn((r) -> r.body().contains("\"code\":\"limit-exceeded\"")).hasSize(47);
+		awaitTrue(() -> ordersOf(sale) == 3, "3 orders written");
+		assertThat(this.counters.remaining(sale)).isEqualTo(97);
+	}
+
+	/** 100 concurrent requests with one key: one order, 100 identical answers. */
+	@Test
+	void turnsConcurrentRetriesOfOneKeyIntoOneOrder() throws Exception {
+		long sale = scheduleActiveSale(10, 2);
+		String key = "retry-" + UUID.randomUUID();
+		List<Callable<Response>> retries = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			retries.add(() -> purchase("retrier", key, sale, 2));
+		}
+		List<Response> responses = runConcurrently(retries, 100);
+		assertThat(responses).extracting(Response::status).containsOnly(202);
+		assertThat(responses).extracting(Response::body).containsOnly(responses.get(0).body());
+		awaitTrue(() -> ordersOf(sale) == 1, "one order written");
+		assertThat(this.counters.remaining(sale)).isEqualTo(8);
+	}
+
+	@Test
+	void refusesAReusedKeyWithADifferentBodyAndChangesNothing() throws Exception {
+		long sale = scheduleActiveSale(10, 3);
+		assertThat(purchase("alice", "key-abcdefgh", sale, 1).status()).isEqualTo(202);
+		Response reused = purchase("alice", "key-abcdefgh", sale, 2);
+		assertThat(reused.status()).isEqualTo(422);
+		assertThat(reused.body()).contains("\"code\":\"idempotency-key-reused\"")
+			.contains("https://flashsale.dev/problems/idempotency-key-reused");
+		assertThat(this.counters.remaining(sale)).isEqualTo(9);
+	}
+
+	@Test
+	void rejectsInvalidPurchasesWith400AndReservesNothing() throws Exception {
+		long sale = scheduleActiveSale(10, 2);
+		String token = this.tokens.user("mallory");
+		assertThat(send(post(token, null, "{\"flashSaleId\":" + sale + ",\"quantity\":1}")).body())
+			.contains("\"code\":\"idempotency-key-missing\"");
+		assertThat(send(post(token, null, "{\"flashSaleId\":" + sale + ",\"quantity\":1}")).status()).isEqualTo(400);
+		assertThat(send(post(token, "short", "{\"flashSaleId\":" + sale + ",\"quantity\":1}")).status()).isEqualTo(400);
+		assertThat(purchase("mallory", UUID.randomUUID().toString(), sale, 0).status()).isEqualTo(400);
+		Response overLimit = purchase("mallory", UUID.randomUUID().toString(), sale, 3);
+		assertThat(overLimit.status()).isEqualTo(400);
+		assertThat(overLimit.body()).contains("\"code\":\"invalid-quantity\"");
+		assertThat(send(post(token, UUID.randomUUID().toString(), "{\"flashSaleId\":-4,\"quantity\":1}")).status())
+			.isEqualTo(400);
+		assertThat(send(post(token, UUID.randomUUID().toString(), "{\"flashSaleId\":\"x\",\"quantity\":1}")).status())
+			.isEqualTo(400);
+		assertThat(send(post(token, UUID.randomUUID().toString(), "{\"quantity\":1}")).status()).isEqualTo(400);
+		assertThat(send(post(token, UUID.randomUUID().toString(), "not json")).status()).isEqualTo(400);
+		assertThat(send(post(token, UUID.randomUUID().toString(),
+				"{\"flashSaleId\":" + sale + ",\"quantity\":1,\"priceCents\":1,\"userId\":\"alice\"}"))
+			.status()).as("client-sent price and user are ignored, not trusted").isEqualTo(202);
+		assertThat(this.counters.remaining(sale)).isEqualTo(9);
+		assertThat(this.counters.snapshot(sale).reservations()).extracting((r) -> r.userId())
+			.containsExactly("mallory");
+	}
+
+	@Test
+	void answersSaleNotActiveOutsideTheWindowAndUnknownSalesWith404() throws Exception {
+		long future = scheduleSale(5, 1, Instant.now().plusSeconds(3600), Instant.now().plusSeconds(7200));
+		Response early = purchase("early-bird", UUID.randomUUID().toString(), future, 1);
+		assertThat(early.status()).isEqualTo(409);
+		assertThat(early.body()).contains("\"code\":\"sale-not-active\"");
+		Response unknown = purchase("early-bird", UUID.randomUUID().toString(), 9_999_999_999L, 1);
+		assertThat(unknown.status()).isEqualTo(404);
+	}
+
+	@Test
+	void answersSoldOutFromMemoryOnceTheStockIsGone() throws Exception {
+		long sale = scheduleActiveSale(1, 1);
+		assertThat(purchase("first", UUID.randomUUID().toString(), sale, 1).status()).isEqualTo(202);
+		assertThat(purchase("second", UUID.randomUUID().toString(), sale, 1).body()).contains("sold-out");
+		// With the counters gone, Redis would now answer "paused"; memory still says sold
+		// out.
+		this.counters.forget(sale);
+		Response fromMemory = purchase("third", UUID.randomUUID().toString(), sale, 1);
+		assertThat(fromMemory.status()).isEqualTo(409);
+		assertThat(fromMemory.body()).contains("\"code\":\"sold-out\"");
+	}
+
+	@Test
+	void pausesASaleWhoseCountersAreMissing() throws Exception {
+		long sale = scheduleActiveSale(3, 1);
+		this.counters.forget(sale);
+		Response paused = purchase("patient", UUID.randomUUID().toString(), sale, 1);
+		assertThat(paused.status()).isEqualTo(503);
+		assertThat(paused.body()).contains("\"code\":\"sale-paused\"");
+	}
+
+	@Test
+	void showsAnOrderOnlyToItsOwner() throws Exception {
+		long sale = scheduleActiveSale(5, 1);
+		Response accepted = purchase("owner", UUID.randomUUID().toString(), sale, 1);
+		String orderId = accepted.body().replaceAll(".*\"orderId\":\"([^\"]+)\".*", "$1");
+		assertThat(accepted.location()).isEqualTo("/api/orders/" + orderId);
+		awaitTrue(() -> ordersOf(sale) == 1, "order written");
+		Response mine = send(get(this.tokens.user("owner"), "/api/orders/" + orderId));
+		assertThat(mine.status()).isEqualTo(200);
+		assertThat(mine.body()).contains("\"status\":\"PENDING_PAYMENT\"").contains("\"totalCents\":1999");
+		Response theirs = send(get(this.tokens.user("someone-else"), "/api/orders/" + orderId));
+		assertThat(theirs.status()).isEqualTo(404);
+		assertThat(theirs.body()).contains("\"code\":\"order-not-found\"");
+		assertThat(send(get(this.tokens.user("owner"), "/api/orders/" + OrderIds.next(sale))).status()).isEqualTo(404);
+		assertThat(send(get(this.tokens.user("owner"), "/api/orders/not-an-id")).status()).isEqualTo(400);
+		Response list = send(get(this.tokens.user("owner"), "/api/orders?page=0&size=10"));
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.body()).contains(orderId).contains("\"total\":1");
+		assertThat(send(get(this.tokens.user("someone-else"), "/api/orders")).body()).doesNotContain(orderId);
+		assertThat(send(get(this.tokens.user("owner"), "/api/orders?size=500")).status()).isEqualTo(400);
+	}
+
+	@Test
+	void showsAReservedOrderAsProcessingBeforeItIsWritten() throws Exception {
+		long sale = scheduleActiveSale(5, 1);
+		String orderId = OrderIds.next(sale);
+		// A reservation the writer has not seen: taken in Redis, never sent to Kafka.
+		assertThat(this.counters
+			.reserve(new ReserveCommand(sale, orderId, "waiter", 1, "key-processing", "h", Instant.now())))
+			.isInstanceOf(ReserveOutcome.Reserved.class);
+		Response processing = send(get(this.tokens.user("waiter"), "/api/orders/" + orderId));
+		assertThat(processing.status()).isEqualTo(202);
+		assertThat(processing.body()).contains("\"status\":\"PROCESSING\"");
+		assertThat(send(get(this.tokens.user("other"), "/api/orders/" + orderId)).status()).isEqualTo(404);
+	}
+
+	@Test
+	void releasesAReservationThatNeverBecameAnOrder() throws Exception {
+		long sale = scheduleActiveSale(5, 1);
+		String orderId = OrderIds.next(sale);
+		// The process "died" after the Lua call a minute ago, before its Kafka send.
+		this.counters
+			.reserve(new ReserveCommand(sale, orderId, "ghost", 1, "key-ghost-1", "h", Instant.now().minusSeconds(60)));
+		assertThat(this.counters.remaining(sale)).isEqualTo(4);
+		awaitTrue(() -> this.counters.remaining(sale) == 5, "orphaned reservation released");
+		assertThat(this.counters.reservation(sale, orderId)).get()
+			.extracting((r) -> r.state().name())
+			.isEqualTo("RELEASED");
+		assertThat(ordersOf(sale)).isZero();
+		assertThat(purchase("ghost", "key-ghost-1", sale, 1).status()).as("the limit and key were freed")
+			.isEqualTo(202);
+	}
+
+	@Test
+	void reportsTheSaleConsistentAfterTheOrdersDrain() throws Exception {
+		long sale = scheduleActiveSale(20, 2);
+		for (int i = 0; i < 7; i++) {
+			purchase("rec-" + i, UUID.randomUUID().toString(), sale, 2);
+		}
+		awaitTrue(() -> ordersOf(sale) == 7, "7 orders written");
+		Response report = send(get(this.tokens.admin("ops"), "/api/admin/reconciliation/" + sale));
+		assertThat(report.status()).isEqualTo(200);
+		assertThat(report.body()).contains("\"redisRemaining\":6")
+			.contains("\"PENDING_PAYMENT\":14")
+			.contains("\"reservationsWithoutOrder\":0")
+			.contains("\"ordersWithoutReservation\":0");
+		assertThat(send(get(this.tokens.user("shopper"), "/api/admin/reconciliation/" + sale)).status()).isEqualTo(403);
+	}
+
+	@Test
+	void repairsRedisStockDriftItCanProve() throws Exception {
+		long sale = scheduleActiveSale(10, 1);
+		purchase("drift-1", UUID.randomUUID().toString(), sale, 1);
+		awaitTrue(() -> ordersOf(sale) == 1, "order written");
+		this.redis.opsForValue().set(new StockKeys(sale).stock(), "42");
+		awaitTrue(() -> this.counters.remaining(sale) == 9, "drift repaired by the scheduled reconciler");
+	}
+
+	private long scheduleActiveSale(int stock, int limit) throws Exception {
+		return scheduleSale(stock, limit, Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600));
+	}
+
+	private long scheduleSale(int stock, int limit, Instant start, Instant end) throws Exception {
+		long sale = SALE_IDS.incrementAndGet();
+		FlashSaleScheduled scheduled = new FlashSaleScheduled(sale, 77, "Test sale " + sale, 1999, stock, limit, start,
+				end, 900);
+		this.kafka
+			.send(Topics.FLASH_SALES, String.valueOf(sale),
+					this.events.write(String.valueOf(sale), scheduled, Instant.now()))
+			.get();
+		this.counters.warm(new SaleCounters(sale, stock, start, end, limit));
+		awaitTrue(() -> this.sales.find(sale).isPresent(), "the catalogue learns sale " + sale);
+		return sale;
+	}
+
+	private long ordersOf(long sale) {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE flash_sale_id = ?", Long.class, sale);
+		return (count != null) ? count : 0;
+	}
+
+	private Response purchase(String user, String key, long sale, int quantity) throws Exception {
+		return send(post(this.tokens.user(user), key, "{\"flashSaleId\":" + sale + ",\"quantity\":" + quantity + "}"));
+	}
+
+	private HttpRequest post(String token, String key, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/orders"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (key != null) {
+			request.header("Idempotency-Key", key);
+		}
+		return request.build();
+	}
+
+	private HttpRequest get(String token, String path) {
+		return HttpRequest.newBuilder(uri(path))
+			.header("Authorization", "Bearer " + token)
+			.timeout(Duration.ofSeconds(30))
+			.GET()
+			.build();
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	private Response send(HttpRequest request) throws Exception {
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		return new Response(response.statusCode(), response.body(),
+				response.headers().firstValue("Location").orElse(null));
+	}
+
+	private static List<Response> runConcurrently(List<Callable<Response>> calls, int threads) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Callable<Response>> gated = calls.stream().<Callable<Response>>map((call) -> () -> {
+				start.await();
+				return call.call();
+			}).toList();
+			List<Future<Response>> futures = new ArrayList<>();
+			for (Callable<Response> call : gated) {
+				futures.add(pool.submit(call));
+			}
+			start.countDown();
+			List<Response> responses = new ArrayList<>();
+			for (Future<Response> future : futures) {
+				responses.add(future.get());
+			}
+			return responses;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (condition.getAsBoolean()) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		assertThat(condition.getAsBoolean()).as(what).isTrue();
+	}
+
+	record Response(int status, String body, String location) {
+
+	}
+
+}
