@@ -2,6 +2,10 @@ package io.flashsale.order.checkout;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import io.flashsale.contracts.Headers;
@@ -27,9 +31,28 @@ class CheckoutController {
 		this.checkout = checkout;
 	}
 
+	@Operation(summary = "Buy from a flash sale",
+			description = "Reserves stock atomically and hands the order to the writer. Poll the Location: "
+					+ "202 PROCESSING until the order is written, then 200. The price is the sale's and the buyer "
+					+ "is the token's subject; neither is read from the request.")
+	@ApiResponse(responseCode = "202", description = "Stock reserved; the order is being written.")
+	@ApiResponse(responseCode = "400",
+			description = "invalid-request, invalid-quantity (outside 1..limit) or idempotency-key-missing",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "404", description = "flash-sale-not-found",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "409", description = "sold-out, limit-exceeded or sale-not-active",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "422", description = "idempotency-key-reused: the key was used with another body",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "503",
+			description = "sale-paused (counters unavailable) or order-not-accepted (nothing reserved; retry)",
+			content = @Content(mediaType = "application/problem+json"))
 	@PostMapping("/api/orders")
-	ResponseEntity<OrderAccepted> place(@AuthenticationPrincipal Jwt jwt,
-			@RequestHeader(name = Headers.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+	ResponseEntity<OrderAccepted> place(@Parameter(hidden = true) @AuthenticationPrincipal Jwt jwt,
+			@Parameter(description = "8 to 64 of A-Z a-z 0-9 . _ : -; a retry with the same key and body "
+					+ "replays the first answer") @RequestHeader(name = Headers.IDEMPOTENCY_KEY,
+							required = false) String idempotencyKey,
 			@Valid @RequestBody PlaceOrder request) {
 		OrderAccepted accepted = this.checkout.place(jwt.getSubject(), idempotencyKey, request);
 		return ResponseEntity.accepted().location(URI.create("/api/orders/" + accepted.orderId())).body(accepted);

@@ -2,6 +2,10 @@ package io.flashsale.order.orders;
 
 import java.util.OptionalLong;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -37,8 +41,16 @@ class OrdersController {
 	 * 200 once the order is written; 202 with status PROCESSING between acceptance and
 	 * persistence, read from the reservation in Redis.
 	 */
+	@Operation(summary = "One of the caller's orders")
+	@ApiResponse(responseCode = "200", description = "The order as written.")
+	@ApiResponse(responseCode = "202", description = "Accepted, not yet written: status PROCESSING.")
+	@ApiResponse(responseCode = "400", description = "invalid-order-id",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "404", description = "order-not-found: unknown, or another shopper's",
+			content = @Content(mediaType = "application/problem+json"))
 	@GetMapping("/api/orders/{orderId}")
-	ResponseEntity<OrderView> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String orderId) {
+	ResponseEntity<OrderView> get(@Parameter(hidden = true) @AuthenticationPrincipal Jwt jwt,
+			@PathVariable String orderId) {
 		OptionalLong flashSaleId = OrderIds.flashSaleOf(orderId);
 		if (flashSaleId.isEmpty()) {
 			throw new InvalidOrderId();
@@ -59,8 +71,10 @@ class OrdersController {
 					null, null, reservation.reservedAt()));
 	}
 
+	@Operation(summary = "The caller's written orders, newest first")
 	@GetMapping("/api/orders")
-	OrderPage list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+	OrderPage list(@Parameter(hidden = true) @AuthenticationPrincipal Jwt jwt,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		String userId = jwt.getSubject();
 		return new OrderPage(

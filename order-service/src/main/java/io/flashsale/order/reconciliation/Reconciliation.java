@@ -49,7 +49,8 @@ class Reconciliation {
 	 */
 	ReconciliationReport check(FlashSale sale, Long databaseRemaining, String databaseProblem) {
 		Instant now = this.clock.instant();
-		// Orders first, Redis second: every written order's reservation was claimed before
+		// Orders first, Redis second: every written order's reservation was claimed
+		// before
 		// its insert, so the later snapshot always holds it. The other order could see an
 		// order whose reservation the snapshot missed.
 		List<Orders.StatusTotal> totals = this.orders.totalsBySale(sale.id());

@@ -1,5 +1,7 @@
 package io.flashsale.order.reconciliation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +38,10 @@ class ReconciliationController {
 		this.inventory = inventory;
 	}
 
+	@Operation(summary = "Check a flash sale against the stock invariants (admin)")
 	@GetMapping("/api/admin/reconciliation/{flashSaleId}")
 	ReconciliationReport reconcile(@PathVariable long flashSaleId,
-			@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+			@Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
 		FlashSale sale = this.sales.find(flashSaleId).orElseThrow(() -> new UnknownFlashSale(flashSaleId));
 		try {
 			long remaining = this.inventory.saleStock(flashSaleId, authorization).remaining();
