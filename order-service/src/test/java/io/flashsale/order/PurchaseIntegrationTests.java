@@ -178,6 +178,11 @@ class PurchaseIntegrationTests {
 		assertThat(early.body()).contains("\"code\":\"sale-not-active\"");
 		Response unknown = purchase("early-bird", UUID.randomUUID().toString(), 9_999_999_999L, 1);
 		assertThat(unknown.status()).isEqualTo(404);
+		Response info = send(get(this.tokens.user("early-bird"), "/api/orders/flash-sales/" + future));
+		assertThat(info.status()).isEqualTo(200);
+		assertThat(info.body()).contains("\"active\":false").contains("\"soldOut\":false");
+		assertThat(send(get(this.tokens.user("early-bird"), "/api/orders/flash-sales/9999999999")).status())
+			.isEqualTo(404);
 	}
 
 	@Test
@@ -191,6 +196,8 @@ class PurchaseIntegrationTests {
 		Response fromMemory = purchase("third", UUID.randomUUID().toString(), sale, 1);
 		assertThat(fromMemory.status()).isEqualTo(409);
 		assertThat(fromMemory.body()).contains("\"code\":\"sold-out\"");
+		assertThat(send(get(this.tokens.user("third"), "/api/orders/flash-sales/" + sale)).body())
+			.contains("\"soldOut\":true");
 	}
 
 	@Test
