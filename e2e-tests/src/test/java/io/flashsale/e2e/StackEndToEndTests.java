@@ -33,14 +33,14 @@ class StackEndToEndTests {
 
 	@Test
 	void gatewayRoutesAuthenticatedCallsToTheServiceWhichChecksTheTokenAgain() {
-		ResponseEntity<String> response = Stack.get("gateway", "/api/orders/does-not-exist",
+		ResponseEntity<String> response = Stack.get("gateway", "/api/orders/1-" + "0".repeat(32),
 				Stack.TOKENS.user("alice"));
 		// order-service, not the gateway, answered: it authenticated the relayed token
 		// and
 		// stamped its request id.
 		assertThat(response.getHeaders().getFirst("X-Request-Id")).isNotBlank();
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(response.getBody()).contains("\"code\":\"not-found\"");
+		assertThat(response.getBody()).contains("\"code\":\"order-not-found\"");
 	}
 
 	@Test

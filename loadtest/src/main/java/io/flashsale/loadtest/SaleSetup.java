@@ -1,0 +1,92 @@
+package io.flashsale.loadtest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * Sets up a flash sale the way ops would, through the gateway with an admin token: a SKU
+ * at inventory-service, the sale at marketing-service (which allocates its stock), the
+ * Redis counters warmed, and order-service aware of it.
+ */
+public final class SaleSetup {
+
+	private final Gateway gateway;
+
+	private final String adminToken;
+
+	private final String shopperToken;
+
+	public SaleSetup(Gateway gateway, String adminToken, String shopperToken) {
+		this.gateway = gateway;
+		this.adminToken = adminToken;
+		this.shopperToken = shopperToken;
+	}
+
+	/**
+	 * Creates a sale that opens a few seconds from now and waits until it is open.
+	 * @param units stock allocated to the sale
+	 * @param limit units one shopper may hold
+	 * @param priceCents the sale price
+	 * @return the flash sale id
+	 */
+	public long openSale(String title, int units, int limit, long priceCents) {
+		long skuId = this.gateway
+			.post("/api/admin/skus", this.adminToken, null,
+					"{\"name\":\"%s item\",\"stock\":%d}".formatted(title, units))
+			.expect(201, "create SKU")
+			.json()
+			.get("id")
+			.asLong();
+		Instant startsAt = Instant.now().plusSeconds(4);
+		Instant endsAt = startsAt.plus(Duration.ofMinutes(30));
+		long saleId = this.gateway
+			.post("/api/admin/flash-sales", this.adminToken, null,
+					"""
+							{"skuId":%d,"title":"%s","priceCents":%d,"stock":%d,"perUserLimit":%d,\
+							"startsAt":"%s","endsAt":"%s","payTimeoutSeconds":900}""".formatted(skuId, title,
+							priceCents, units, limit, startsAt, endsAt))
+			.expect(201, "create flash sale")
+			.json()
+			.get("id")
+			.asLong();
+		// inventory-service learns the window from the sale's event, then warms on
+		// request.
+		await("Redis counters warmed",
+				() -> this.gateway.post("/api/admin/flash-sale-stock/" + saleId + "/warm-up", this.adminToken, null, "")
+					.status() == 200);
+		await("order-service knows the sale",
+				() -> this.gateway.get("/api/orders/flash-sales/" + saleId, this.shopperToken).status() == 200);
+		sleepUntil(startsAt.plusMillis(50));
+		return saleId;
+	}
+
+	public static void await(String what, Supplier<Boolean> condition) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (condition.get()) {
+				return;
+			}
+			sleep(Duration.ofMillis(250));
+		}
+		throw new IllegalStateException("Timed out waiting: " + what);
+	}
+
+	private static void sleepUntil(Instant instant) {
+		Duration left = Duration.between(Instant.now(), instant);
+		if (!left.isNegative()) {
+			sleep(left);
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+}

@@ -1,0 +1,134 @@
+package io.flashsale.loadtest.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
+
+import io.flashsale.loadtest.Gateway;
+import io.flashsale.loadtest.Options;
+import io.flashsale.loadtest.SaleSetup;
+import io.flashsale.platform.security.LocalTokens;
+
+/**
+ * The purchase-path benchmark through the gateway, open model. For each scenario it
+ * offers rising rates until the stack stops keeping up, calls the last rate it kept up
+ * with sustainable, then measures p50 and p99 at 80 % of it.
+ *
+ * <p>
+ * Scenarios: (c) the gateway passing through to a memory-only endpoint (the baseline),
+ * (a) successful purchases (a fresh shopper each, ample stock), (b) sold-out answers.
+ * "Keeping up" means at least 99 % intended outcomes and p99 within the budget
+ * ({@code --p99-budget-ms}, default 100) measured from the intended send time.
+ *
+ * <p>
+ * Options: {@code --rates=100,200,...} {@code --step-seconds=5}
+ * {@code --p99-budget-ms=100} {@code --gateway=...}.
+ */
+public final class PurchaseBenchmark {
+
+	private PurchaseBenchmark() {
+	}
+
+	public static void main(String[] args) {
+		Options options = new Options(args);
+		List<Integer> rates = new ArrayList<>();
+		for (String rate : options.text("rates", "100,200,300,400,500,600,800,1000,1200,1500,2000").split(",")) {
+			rates.add(Integer.parseInt(rate.trim()));
+		}
+		Duration step = Duration.ofSeconds(options.integer("step-seconds", 5));
+		double budget = options.integer("p99-budget-ms", 100);
+		Gateway gateway = new Gateway(options.gatewayUrl());
+		LocalTokens tokens = LocalTokens.forLocalStack(Duration.ofHours(2));
+		String run = Long.toString(System.currentTimeMillis(), 36);
+		String admin = tokens.admin("bench-ops");
+		SaleSetup setup = new SaleSetup(gateway, admin, tokens.user("bench-" + run));
+
+		System.out.println("setting up: a sale with ample stock, and one sold out ...");
+		long ample = setup.openSale("Bench ample " + run, 5_000_000, 1, 999);
+		long scarce = setup.openSale("Bench scarce " + run, 1, 1, 999);
+		gateway
+			.post("/api/orders", tokens.user("bench-" + run + "-first"), UUID.randomUUID().toString(),
+					"{\"flashSaleId\":" + scarce + ",\"quantity\":1}")
+			.expect(202, "buy the only unit");
+		String browseToken = tokens.user("bench-" + run + "-browser");
+
+		List<Result> results = new ArrayList<>();
+		results.add(scenario("(c) gateway pass-through baseline", rates, step, budget,
+				(i) -> gateway.get("/api/orders/flash-sales/" + ample, browseToken), (a) -> a.status() == 200));
+		String[] sequence = { "a" };
+		results.add(scenario("(a) successful purchase", rates, step, budget, (i) -> {
+			String user = "bench-" + run + "-buyer-" + sequence[0] + "-" + i;
+			return gateway.post("/api/orders", tokens.user(user), UUID.randomUUID().toString(),
+					"{\"flashSaleId\":" + ample + ",\"quantity\":1}");
+		}, (a) -> a.status() == 202, () -> sequence[0] = UUID.randomUUID().toString().substring(0, 8)));
+		results.add(scenario("(b) sold-out answer", rates, step, budget,
+				(i) -> gateway.post("/api/orders", tokens.user("bench-" + run + "-late-" + i),
+						UUID.randomUUID().toString(), "{\"flashSaleId\":" + scarce + ",\"quantity\":1}"),
+				(a) -> a.status() == 409 && a.code().equals("sold-out")));
+
+		System.out.println();
+		System.out
+			.println("| scenario | sustainable rps | p50 at 80 % (ms) | p99 at 80 % (ms) | achieved at 80 % (rps) |");
+		System.out.println("|---|---:|---:|---:|---:|");
+		for (Result result : results) {
+			System.out.printf("| %s | %d | %.1f | %.1f | %.0f |%n", result.name(), result.sustainable(),
+					result.at80().p50(), result.at80().p99(), result.at80().achieved());
+		}
+		double baseline = results.get(0).sustainable();
+		System.out.printf("%n(a)/(c) = %.0f %% (target >= 50 %%), (b)/(c) = %.0f %% (target >= 80 %%)%n",
+				100 * results.get(1).sustainable() / baseline, 100 * results.get(2).sustainable() / baseline);
+	}
+
+	private static Result scenario(String name, List<Integer> rates, Duration step, double budget,
+			IntFunction<Gateway.Answer> request, Predicate<Gateway.Answer> success) {
+		return scenario(name, rates, step, budget, request, success, () -> {
+		});
+	}
+
+	private static Result scenario(String name, List<Integer> rates, Duration step, double budget,
+			IntFunction<Gateway.Answer> request, Predicate<Gateway.Answer> success, Runnable beforeEachStep) {
+		System.out.println();
+		System.out.println(name);
+		// Warm the JITs and connection pools of every hop before measuring.
+		beforeEachStep.run();
+		OpenModel.run(rates.get(0), Duration.ofSeconds(3), request, success);
+		int sustainable = 0;
+		for (int rate : rates) {
+			beforeEachStep.run();
+			OpenModel.Step result = OpenModel.run(rate, step, request, success);
+			boolean keptUp = result.successRatio() >= 0.99 && result.p99() <= budget;
+			System.out.printf("  offered %5d/s  achieved %7.1f/s  ok %5.1f %%  p50 %7.1f ms  p99 %7.1f ms  %s  %s%n",
+					rate, result.achieved(), 100 * result.successRatio(), result.p50(), result.p99(),
+					keptUp ? "kept up" : "SATURATED", result.answers());
+			if (!keptUp) {
+				break;
+			}
+			sustainable = rate;
+			pause();
+		}
+		int eighty = Math.max(1, (int) (sustainable * 0.8));
+		beforeEachStep.run();
+		pause();
+		OpenModel.Step at80 = OpenModel.run(eighty, step.multipliedBy(2), request, success);
+		System.out.printf("  at 80 %% (%d/s): achieved %.1f/s  p50 %.1f ms  p99 %.1f ms  %s%n", eighty, at80.achieved(),
+				at80.p50(), at80.p99(), at80.answers());
+		return new Result(name, sustainable, at80);
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(1500);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	record Result(String name, int sustainable, OpenModel.Step at80) {
+
+	}
+
+}
