@@ -1,12 +1,11 @@
 package io.flashsale.inventory;
 
-import io.flashsale.testsupport.IntegrationTest;
 import io.flashsale.testsupport.ServiceWiringContract;
 
 /**
  * inventory-service on real Redis, MariaDB and Kafka: see {@link ServiceWiringContract}.
  */
-@IntegrationTest
+@InventoryIntegrationTest
 class InventoryServiceIntegrationTests extends ServiceWiringContract {
 
 }

@@ -1,0 +1,49 @@
+package io.flashsale.inventory.sku;
+
+import java.net.URI;
+import java.time.Instant;
+
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Creates SKUs (admins) and shows their stock (anyone signed in). The starter's security
+ * puts {@code /api/admin/**} behind the ADMIN role.
+ */
+@RestController
+class SkuController {
+
+	private final Skus skus;
+
+	SkuController(Skus skus) {
+		this.skus = skus;
+	}
+
+	@PostMapping("/api/admin/skus")
+	@ApiResponse(responseCode = "201", description = "Created; Location names the SKU", useReturnTypeSchema = true)
+	ResponseEntity<SkuDetails> create(@Valid @RequestBody CreateSku request) {
+		NewSku sku = new NewSku(request.name(), request.stock(), Instant.now());
+		this.skus.insert(sku);
+		long id = sku.getId();
+		// Relative, so it stays right behind the gateway.
+		return ResponseEntity.created(URI.create("/api/skus/" + id))
+			.body(new SkuDetails(id, sku.getName(), sku.getStock()));
+	}
+
+	@GetMapping("/api/skus/{id}")
+	@ApiResponse(responseCode = "200", description = "The SKU", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "404", description = "not-found: no such SKU")
+	SkuAvailability get(@PathVariable @Positive long id) {
+		Sku sku = this.skus.find(id).orElseThrow(() -> new SkuNotFound(id));
+		return new SkuAvailability(sku.id(), sku.name(), sku.stock());
+	}
+
+}

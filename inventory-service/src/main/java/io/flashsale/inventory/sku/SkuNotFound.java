@@ -1,0 +1,14 @@
+package io.flashsale.inventory.sku;
+
+import io.flashsale.platform.problem.ApiProblem;
+
+import org.springframework.http.HttpStatus;
+
+/** No SKU has the given id. */
+public class SkuNotFound extends ApiProblem {
+
+	public SkuNotFound(long skuId) {
+		super(HttpStatus.NOT_FOUND, "not-found", "Not found", "No SKU has id " + skuId + ".");
+	}
+
+}

@@ -1,0 +1,31 @@
+package io.flashsale.inventory;
+
+import org.junit.jupiter.api.Test;
+
+import io.flashsale.testsupport.OpenApiSpecs;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@InventoryIntegrationTest
+class ApiDocsIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void servesTheCommittedOpenApiSpecWithoutAToken() throws Exception {
+		ResponseEntity<String> spec = RestClient.create("http://127.0.0.1:" + this.port)
+			.get()
+			.uri("/v3/api-docs")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(spec.getStatusCode()).isEqualTo(HttpStatus.OK);
+		OpenApiSpecs.assertMatchesCommitted("inventory-service", spec.getBody());
+	}
+
+}
