@@ -1,20 +1,11 @@
 package io.flashsale.gateway;
 
-import java.util.Map;
-
-import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
-
-import io.flashsale.platform.problem.ProblemTypes;
 import io.flashsale.platform.security.ReactiveSecurityAutoConfiguration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -28,11 +19,12 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 class GatewaySecurity {
 
 	@Bean
-	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, JsonMapper json) {
-		ServerAuthenticationEntryPoint unauthenticated = (exchange, ex) -> write(exchange.getResponse(), json,
-				HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated", "A valid bearer token is required.");
-		ServerAccessDeniedHandler forbidden = (exchange, ex) -> write(exchange.getResponse(), json,
-				HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "The token does not grant this operation.");
+	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, GatewayProblems problems) {
+		ServerAuthenticationEntryPoint unauthenticated = (exchange, ex) -> problems.write(exchange.getResponse(),
+				GatewayProblems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+						"A valid bearer token is required."));
+		ServerAccessDeniedHandler forbidden = (exchange, ex) -> problems.write(exchange.getResponse(), GatewayProblems
+			.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "The token does not grant this operation."));
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -54,18 +46,6 @@ class GatewaySecurity {
 			.exceptionHandling(
 					(handling) -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
 			.build();
-	}
-
-	static Mono<Void> write(ServerHttpResponse response, JsonMapper json, HttpStatus status, String code, String title,
-			String detail) {
-		Map<String, Object> body = ProblemTypes.asMap(ProblemTypes.problem(status, code, title, detail));
-		response.setStatusCode(status);
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		if (status == HttpStatus.UNAUTHORIZED) {
-			response.getHeaders().set("WWW-Authenticate", "Bearer");
-		}
-		DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsBytes(body));
-		return response.writeWith(Mono.just(buffer));
 	}
 
 }
