@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,9 @@ class GatewayIntegrationTests extends GatewayHarness {
 
 	@Autowired
 	TimeLimiterRegistry timeLimiters;
+
+	@Autowired
+	BulkheadRegistry bulkheads;
 
 	@Test
 	void isReadyWithRedis() {
@@ -200,6 +204,9 @@ class GatewayIntegrationTests extends GatewayHarness {
 			.getCircuitBreakerConfig()
 			.getWaitIntervalFunctionInOpenState()
 			.apply(1)).isEqualTo(10_000L);
+		// The bulkhead Spring Cloud CircuitBreaker adds must not cap a sale at 25 calls.
+		assertThat(this.bulkheads.bulkhead("orders").getBulkheadConfig().getMaxConcurrentCalls()).isEqualTo(1000);
+		assertThat(this.bulkheads.bulkhead("payments").getBulkheadConfig().getMaxConcurrentCalls()).isEqualTo(500);
 	}
 
 	@Test
