@@ -47,8 +47,14 @@ public class StockCounters {
 		this.redis = redis;
 	}
 
+	/**
+	 * The script's text, read once. A script built on a Resource re-checks the file's
+	 * modification time inside the application jar on every call, which is far too slow
+	 * for the hot path.
+	 */
 	private static <T> RedisScript<T> script(String name, Class<T> resultType) {
-		return RedisScript.of(new ClassPathResource("io/flashsale/stock/" + name + ".lua"), resultType);
+		String text = RedisScript.of(new ClassPathResource("io/flashsale/stock/" + name + ".lua")).getScriptAsString();
+		return RedisScript.of(text, resultType);
 	}
 
 	/**

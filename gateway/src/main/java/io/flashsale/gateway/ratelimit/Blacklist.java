@@ -44,8 +44,10 @@ final class Blacklist {
 
 	private static final Logger log = LoggerFactory.getLogger(Blacklist.class);
 
-	private static final RedisScript<Long> STRIKE = RedisScript
-		.of(new ClassPathResource("io/flashsale/gateway/ratelimit/strike.lua"), Long.class);
+	/** Read once; see RateLimitConfiguration for why not a Resource-backed script. */
+	private static final RedisScript<Long> STRIKE = RedisScript.of(
+			RedisScript.of(new ClassPathResource("io/flashsale/gateway/ratelimit/strike.lua")).getScriptAsString(),
+			Long.class);
 
 	private final ReactiveStringRedisTemplate redis;
 

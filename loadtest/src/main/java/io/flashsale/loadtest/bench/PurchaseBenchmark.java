@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
@@ -25,7 +26,8 @@ import io.flashsale.platform.security.LocalTokens;
  *
  * <p>
  * Options: {@code --rates=100,200,...} {@code --step-seconds=5}
- * {@code --p99-budget-ms=100} {@code --gateway=...}.
+ * {@code --p99-budget-ms=100} {@code --warmup-seconds=15} {@code --warmup-rate=200}
+ * {@code --gateway=...}.
  */
 public final class PurchaseBenchmark {
 
@@ -35,11 +37,13 @@ public final class PurchaseBenchmark {
 	public static void main(String[] args) {
 		Options options = new Options(args);
 		List<Integer> rates = new ArrayList<>();
-		for (String rate : options.text("rates", "100,200,300,400,500,600,800,1000,1200,1500,2000").split(",")) {
+		for (String rate : options.text("rates", "100,200,300,400,500,600,700,800,1000,1200,1500").split(",")) {
 			rates.add(Integer.parseInt(rate.trim()));
 		}
 		Duration step = Duration.ofSeconds(options.integer("step-seconds", 5));
 		double budget = options.integer("p99-budget-ms", 100);
+		Duration warmUp = Duration.ofSeconds(options.integer("warmup-seconds", 15));
+		int warmUpRate = options.integer("warmup-rate", 200);
 		Gateway gateway = new Gateway(options.gatewayUrl());
 		LocalTokens tokens = LocalTokens.forLocalStack(Duration.ofHours(2));
 		String run = Long.toString(System.currentTimeMillis(), 36);
@@ -47,7 +51,7 @@ public final class PurchaseBenchmark {
 		SaleSetup setup = new SaleSetup(gateway, admin, tokens.user("bench-" + run));
 
 		System.out.println("setting up: a sale with ample stock, and one sold out ...");
-		long ample = setup.openSale("Bench ample " + run, 5_000_000, 1, 999);
+		long ample = setup.openSale("Bench ample " + run, 1_000_000, 1, 999);
 		long scarce = setup.openSale("Bench scarce " + run, 1, 1, 999);
 		gateway
 			.post("/api/orders", tokens.user("bench-" + run + "-first"), UUID.randomUUID().toString(),
@@ -55,18 +59,43 @@ public final class PurchaseBenchmark {
 			.expect(202, "buy the only unit");
 		String browseToken = tokens.user("bench-" + run + "-browser");
 
+		String only = options.text("only", "abc");
 		List<Result> results = new ArrayList<>();
-		results.add(scenario("(c) gateway pass-through baseline", rates, step, budget,
+		if (!only.equals("abc")) {
+			// A single scenario, for profiling: offered at the first rate until stopped.
+			IntFunction<Gateway.Answer> buy = (i) -> gateway.post("/api/orders",
+					tokens.user("bench-" + run + "-solo-" + i), UUID.randomUUID().toString(),
+					"{\"flashSaleId\":" + (only.equals("b") ? scarce : ample) + ",\"quantity\":1}");
+			OpenModel.Step step1 = OpenModel.run(rates.get(0), step,
+					only.equals("c") ? (i) -> gateway.get("/api/orders/flash-sales/" + ample, browseToken) : buy,
+					(a) -> a.status() < 500);
+			System.out.printf("%s at %d/s: p50 %.1f ms p99 %.1f ms %s%n", only, rates.get(0), step1.p50(), step1.p99(),
+					step1.answers());
+			return;
+		}
+		results.add(scenario("(c) gateway pass-through baseline", rates, step, budget, warmUp, warmUpRate,
 				(i) -> gateway.get("/api/orders/flash-sales/" + ample, browseToken), (a) -> a.status() == 200));
-		String[] sequence = { "a" };
-		results.add(scenario("(a) successful purchase", rates, step, budget, (i) -> {
-			String user = "bench-" + run + "-buyer-" + sequence[0] + "-" + i;
-			return gateway.post("/api/orders", tokens.user(user), UUID.randomUUID().toString(),
-					"{\"flashSaleId\":" + ample + ",\"quantity\":1}");
-		}, (a) -> a.status() == 202, () -> sequence[0] = UUID.randomUUID().toString().substring(0, 8)));
-		results.add(scenario("(b) sold-out answer", rates, step, budget,
-				(i) -> gateway.post("/api/orders", tokens.user("bench-" + run + "-late-" + i),
-						UUID.randomUUID().toString(), "{\"flashSaleId\":" + scarce + ",\"quantity\":1}"),
+		// Tokens are minted before each step, so the load generator spends its CPU on
+		// sending, as in the baseline (which reuses one token).
+		String[][] buyers = { new String[0] };
+		results.add(scenario(
+				"(a) successful purchase", rates, step, budget, warmUp, warmUpRate, (i) -> gateway.post("/api/orders",
+						buyers[0][i], UUID.randomUUID().toString(), "{\"flashSaleId\":" + ample + ",\"quantity\":1}"),
+				(a) -> a.status() == 202, (count) -> {
+					String batch = UUID.randomUUID().toString().substring(0, 8);
+					buyers[0] = new String[count];
+					for (int i = 0; i < count; i++) {
+						buyers[0][i] = tokens.user("bench-" + run + "-buyer-" + batch + "-" + i);
+					}
+				}));
+		// Late shoppers: a pool large enough that nobody meets the per-user rate limit.
+		String[] late = new String[5000];
+		for (int i = 0; i < late.length; i++) {
+			late[i] = tokens.user("bench-" + run + "-late-" + i);
+		}
+		results.add(scenario("(b) sold-out answer", rates, step, budget, warmUp, warmUpRate,
+				(i) -> gateway.post("/api/orders", late[i % late.length], UUID.randomUUID().toString(),
+						"{\"flashSaleId\":" + scarce + ",\"quantity\":1}"),
 				(a) -> a.status() == 409 && a.code().equals("sold-out")));
 
 		System.out.println();
@@ -82,22 +111,25 @@ public final class PurchaseBenchmark {
 				100 * results.get(1).sustainable() / baseline, 100 * results.get(2).sustainable() / baseline);
 	}
 
-	private static Result scenario(String name, List<Integer> rates, Duration step, double budget,
-			IntFunction<Gateway.Answer> request, Predicate<Gateway.Answer> success) {
-		return scenario(name, rates, step, budget, request, success, () -> {
+	private static Result scenario(String name, List<Integer> rates, Duration step, double budget, Duration warmUp,
+			int warmUpRate, IntFunction<Gateway.Answer> request, Predicate<Gateway.Answer> success) {
+		return scenario(name, rates, step, budget, warmUp, warmUpRate, request, success, (count) -> {
 		});
 	}
 
-	private static Result scenario(String name, List<Integer> rates, Duration step, double budget,
-			IntFunction<Gateway.Answer> request, Predicate<Gateway.Answer> success, Runnable beforeEachStep) {
+	private static Result scenario(String name, List<Integer> rates, Duration step, double budget, Duration warmUp,
+			int warmUpRate, IntFunction<Gateway.Answer> request, Predicate<Gateway.Answer> success,
+			IntConsumer beforeEachStep) {
 		System.out.println();
 		System.out.println(name);
 		// Warm the JITs and connection pools of every hop before measuring.
-		beforeEachStep.run();
-		OpenModel.run(rates.get(0), Duration.ofSeconds(3), request, success);
+		beforeEachStep.accept(warmUpRate * (int) warmUp.toSeconds());
+		OpenModel.Step warm = OpenModel.run(warmUpRate, warmUp, request, success);
+		System.out.printf("  warm-up %d/s for %d s: p99 %.1f ms %s%n", warmUpRate, warmUp.toSeconds(), warm.p99(),
+				warm.answers());
 		int sustainable = 0;
 		for (int rate : rates) {
-			beforeEachStep.run();
+			beforeEachStep.accept(rate * (int) step.toSeconds());
 			OpenModel.Step result = OpenModel.run(rate, step, request, success);
 			boolean keptUp = result.successRatio() >= 0.99 && result.p99() <= budget;
 			System.out.printf("  offered %5d/s  achieved %7.1f/s  ok %5.1f %%  p50 %7.1f ms  p99 %7.1f ms  %s  %s%n",
@@ -110,7 +142,7 @@ public final class PurchaseBenchmark {
 			pause();
 		}
 		int eighty = Math.max(1, (int) (sustainable * 0.8));
-		beforeEachStep.run();
+		beforeEachStep.accept(eighty * (int) step.multipliedBy(2).toSeconds());
 		pause();
 		OpenModel.Step at80 = OpenModel.run(eighty, step.multipliedBy(2), request, success);
 		System.out.printf("  at 80 %% (%d/s): achieved %.1f/s  p50 %.1f ms  p99 %.1f ms  %s%n", eighty, at80.achieved(),

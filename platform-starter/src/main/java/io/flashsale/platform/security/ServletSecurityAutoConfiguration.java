@@ -41,7 +41,7 @@ public class ServletSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ProblemResponses problemResponses(JsonMapper json) {
+	ProblemResponses flashsaleProblemResponses(JsonMapper json) {
 		return new ProblemResponses(json);
 	}
 
