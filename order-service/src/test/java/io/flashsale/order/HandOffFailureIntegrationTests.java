@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,13 +11,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import io.flashsale.contracts.Topics;
-import io.flashsale.contracts.marketing.FlashSaleScheduled;
 import io.flashsale.order.catalog.FlashSales;
 import io.flashsale.platform.messaging.EventJson;
 import io.flashsale.platform.security.LocalTokens;
 import io.flashsale.stock.Reservation;
-import io.flashsale.stock.SaleCounters;
 import io.flashsale.stock.StockCounters;
 import io.flashsale.testsupport.IntegrationTest;
 
@@ -70,13 +66,7 @@ class HandOffFailureIntegrationTests {
 		long sale = ThreadLocalRandom.current().nextLong(2_000_000_000L, 3_000_000_000L);
 		Instant start = Instant.now().minusSeconds(60);
 		Instant end = Instant.now().plusSeconds(3600);
-		this.kafka
-			.send(Topics.FLASH_SALES, String.valueOf(sale),
-					this.events.write(String.valueOf(sale),
-							new FlashSaleScheduled(sale, 5, "Unlucky", 100, 3, 1, start, end, 600), Instant.now()))
-			.get();
-		this.counters.warm(new SaleCounters(sale, 3, start, end, 1));
-		awaitTrue(() -> this.sales.find(sale).isPresent());
+		new TestSales(this.kafka, this.events, this.counters, this.sales).schedule(sale, 3, 1, start, end);
 		double skippedBefore = skipped();
 
 		HttpResponse<String> response = HttpClient.newHttpClient()
@@ -93,7 +83,7 @@ class HandOffFailureIntegrationTests {
 		assertThat(this.counters.snapshot(sale).reservations()).extracting(Reservation::state)
 			.containsExactly(Reservation.State.RELEASED);
 		// The record most likely went out anyway; the writer must refuse it.
-		awaitTrue(() -> skipped() > skippedBefore);
+		TestSales.await(() -> skipped() > skippedBefore, "the writer refused the released reservation");
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE flash_sale_id = ?", Long.class, sale))
 			.isZero();
 		assertThat(this.counters.remaining(sale)).isEqualTo(3);
@@ -102,14 +92,6 @@ class HandOffFailureIntegrationTests {
 	private double skipped() {
 		var counter = this.meters.find("flashsale.orders.skipped").tag("reason", "reservation-released").counter();
 		return (counter != null) ? counter.count() : 0;
-	}
-
-	private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline && !condition.getAsBoolean()) {
-			Thread.sleep(100);
-		}
-		assertThat(condition.getAsBoolean()).isTrue();
 	}
 
 }

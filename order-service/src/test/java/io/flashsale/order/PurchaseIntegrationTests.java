@@ -20,15 +20,12 @@ import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
-import io.flashsale.contracts.Topics;
-import io.flashsale.contracts.marketing.FlashSaleScheduled;
 import io.flashsale.order.catalog.FlashSales;
 import io.flashsale.order.orders.OrderIds;
 import io.flashsale.platform.messaging.EventJson;
 import io.flashsale.platform.security.LocalTokens;
 import io.flashsale.stock.ReserveCommand;
 import io.flashsale.stock.ReserveOutcome;
-import io.flashsale.stock.SaleCounters;
 import io.flashsale.stock.StockCounters;
 import io.flashsale.stock.StockKeys;
 import io.flashsale.testsupport.IntegrationTest;
@@ -296,14 +293,7 @@ class PurchaseIntegrationTests {
 
 	private long scheduleSale(int stock, int limit, Instant start, Instant end) throws Exception {
 		long sale = SALE_IDS.incrementAndGet();
-		FlashSaleScheduled scheduled = new FlashSaleScheduled(sale, 77, "Test sale " + sale, 1999, stock, limit, start,
-				end, 900);
-		this.kafka
-			.send(Topics.FLASH_SALES, String.valueOf(sale),
-					this.events.write(String.valueOf(sale), scheduled, Instant.now()))
-			.get();
-		this.counters.warm(new SaleCounters(sale, stock, start, end, limit));
-		awaitTrue(() -> this.sales.find(sale).isPresent(), "the catalogue learns sale " + sale);
+		new TestSales(this.kafka, this.events, this.counters, this.sales).schedule(sale, stock, limit, start, end);
 		return sale;
 	}
 
@@ -371,14 +361,7 @@ class PurchaseIntegrationTests {
 	}
 
 	private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (condition.getAsBoolean()) {
-				return;
-			}
-			Thread.sleep(100);
-		}
-		assertThat(condition.getAsBoolean()).as(what).isTrue();
+		TestSales.await(condition, what);
 	}
 
 	record Response(int status, String body, String location) {

@@ -5,9 +5,6 @@ import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.Operation;
 
-import io.flashsale.platform.problem.ApiProblem;
-
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,7 +32,7 @@ class SaleInfoController {
 	@Operation(summary = "A flash sale as the purchase path knows it, from memory")
 	@GetMapping("/api/orders/flash-sales/{flashSaleId}")
 	SaleInfo get(@PathVariable long flashSaleId) {
-		FlashSale sale = this.sales.find(flashSaleId).orElseThrow(() -> new UnknownSale(flashSaleId));
+		FlashSale sale = this.sales.find(flashSaleId).orElseThrow(() -> new FlashSaleNotFound(flashSaleId));
 		Instant now = this.clock.instant();
 		return new SaleInfo(sale.id(), sale.priceCents(), sale.perUserLimit(), sale.startsAt(), sale.endsAt(),
 				sale.isActiveAt(now), this.soldOut.isSoldOut(sale.id()));
@@ -52,15 +49,6 @@ class SaleInfoController {
 	 */
 	record SaleInfo(long flashSaleId, long priceCents, int perUserLimit, Instant startsAt, Instant endsAt,
 			boolean active, boolean soldOut) {
-
-	}
-
-	static class UnknownSale extends ApiProblem {
-
-		UnknownSale(long flashSaleId) {
-			super(HttpStatus.NOT_FOUND, "flash-sale-not-found", "Flash sale not found",
-					"No flash sale " + flashSaleId + " is known to the purchase path.");
-		}
 
 	}
 

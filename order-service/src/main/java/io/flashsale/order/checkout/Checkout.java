@@ -15,6 +15,7 @@ import io.flashsale.contracts.Topics;
 import io.flashsale.contracts.order.OrderReserved;
 import io.flashsale.order.OrderProperties;
 import io.flashsale.order.catalog.FlashSale;
+import io.flashsale.order.catalog.FlashSaleNotFound;
 import io.flashsale.order.catalog.FlashSales;
 import io.flashsale.order.catalog.SoldOutMemory;
 import io.flashsale.order.orders.OrderIds;
@@ -75,8 +76,7 @@ class Checkout {
 					new IdempotencyKeyMissing("The Idempotency-Key must be 8 to 64 of A-Z a-z 0-9 . _ : -"));
 		}
 		FlashSale sale = this.sales.find(request.flashSaleId())
-			.orElseThrow(() -> counted("unknown-sale",
-					new FlashSaleNotFound("Flash sale " + request.flashSaleId() + " is not known.")));
+			.orElseThrow(() -> counted("unknown-sale", new FlashSaleNotFound(request.flashSaleId())));
 		if (request.quantity() > sale.perUserLimit()) {
 			throw counted("invalid-quantity",
 					new InvalidQuantity("Quantity must be between 1 and " + sale.perUserLimit() + "."));

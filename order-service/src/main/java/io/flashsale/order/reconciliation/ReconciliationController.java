@@ -6,11 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.flashsale.order.catalog.FlashSale;
+import io.flashsale.order.catalog.FlashSaleNotFound;
 import io.flashsale.order.catalog.FlashSales;
-import io.flashsale.platform.problem.ApiProblem;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -42,7 +41,7 @@ class ReconciliationController {
 	@GetMapping("/api/admin/reconciliation/{flashSaleId}")
 	ReconciliationReport reconcile(@PathVariable long flashSaleId,
 			@Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-		FlashSale sale = this.sales.find(flashSaleId).orElseThrow(() -> new UnknownFlashSale(flashSaleId));
+		FlashSale sale = this.sales.find(flashSaleId).orElseThrow(() -> new FlashSaleNotFound(flashSaleId));
 		try {
 			long remaining = this.inventory.saleStock(flashSaleId, authorization).remaining();
 			return this.reconciliation.check(sale, remaining, null);
@@ -52,15 +51,6 @@ class ReconciliationController {
 			return this.reconciliation.check(sale, null,
 					"Database stock could not be read from inventory-service: " + ex.getClass().getSimpleName());
 		}
-	}
-
-	static class UnknownFlashSale extends ApiProblem {
-
-		UnknownFlashSale(long flashSaleId) {
-			super(HttpStatus.NOT_FOUND, "flash-sale-not-found", "Flash sale not found",
-					"No flash sale " + flashSaleId + " is known to order-service.");
-		}
-
 	}
 
 }
