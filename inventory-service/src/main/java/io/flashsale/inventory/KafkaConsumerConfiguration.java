@@ -7,8 +7,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.ContainerCustomizer;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -39,17 +37,6 @@ class KafkaConsumerConfiguration {
 			log.error("Skipping record {}-{}@{} after a non-retryable failure", record.topic(), record.partition(),
 					record.offset(), ex);
 		}, backOff);
-	}
-
-	/**
-	 * Listeners are timed by their observations ({@code spring.kafka.listener} with
-	 * messaging tags). The older Micrometer timers, which a batch listener would add
-	 * under the same name with other tag keys, are off: Prometheus refuses one name with
-	 * two sets of tag keys and would drop the observation's timer.
-	 */
-	@Bean
-	ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> observedListenersOnly() {
-		return (container) -> container.getContainerProperties().setMicrometerEnabled(false);
 	}
 
 }

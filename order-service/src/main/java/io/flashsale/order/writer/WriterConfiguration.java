@@ -7,9 +7,7 @@ import io.flashsale.contracts.Topics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -45,16 +43,6 @@ class WriterConfiguration {
 		ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
 		backOff.setMaxInterval(10_000);
 		return new DefaultErrorHandler(backOff);
-	}
-
-	/**
-	 * Listeners are timed by their observations ({@code spring.kafka.listener}). The
-	 * older Micrometer timers a batch listener adds under the same name carry other tag
-	 * keys, which Prometheus refuses, so they are off.
-	 */
-	@Bean
-	ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> observedListenersOnly() {
-		return (container) -> container.getContainerProperties().setMicrometerEnabled(false);
 	}
 
 }
