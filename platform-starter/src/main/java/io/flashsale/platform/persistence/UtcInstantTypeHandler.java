@@ -1,4 +1,4 @@
-package io.flashsale.marketing.persistence;
+package io.flashsale.platform.persistence;
 
 import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
