@@ -279,6 +279,32 @@ class PurchaseIntegrationTests {
 	}
 
 	@Test
+	void rebuildsLostCountersFromTheOrdersSoThePausedSaleResumes() throws Exception {
+		long sale = scheduleActiveSale(10, 1);
+		for (int i = 0; i < 3; i++) {
+			purchase("early-" + i, UUID.randomUUID().toString(), sale, 1);
+		}
+		awaitTrue(() -> ordersOf(sale) == 3, "3 orders written");
+		this.counters.forget(sale);
+		assertThat(purchase("during-outage", UUID.randomUUID().toString(), sale, 1).body()).contains("sale-paused");
+		assertThat(send(postAs(this.tokens.user("shopper"), "/api/admin/reconciliation/" + sale + "/rebuild")).status())
+			.isEqualTo(403);
+
+		Response rebuilt = send(postAs(this.tokens.admin("ops"), "/api/admin/reconciliation/" + sale + "/rebuild"));
+		assertThat(rebuilt.status()).isEqualTo(200);
+		assertThat(rebuilt.body()).contains("\"orders\":3", "\"remaining\":7");
+		assertThat(send(postAs(this.tokens.admin("ops"), "/api/admin/reconciliation/" + sale + "/rebuild")).body())
+			.contains("\"code\":\"counters-live\"");
+		assertThat(purchase("early-0", UUID.randomUUID().toString(), sale, 1).body()).as("limits came back too")
+			.contains("limit-exceeded");
+		assertThat(purchase("after-outage", UUID.randomUUID().toString(), sale, 1).status()).isEqualTo(202);
+		awaitTrue(() -> ordersOf(sale) == 4, "4 orders written");
+		assertThat(this.counters.remaining(sale)).isEqualTo(6);
+		assertThat(send(get(this.tokens.admin("ops"), "/api/admin/reconciliation/" + sale)).body())
+			.contains("\"redisRemaining\":6", "\"ordersWithoutReservation\":0", "\"reservationsWithoutOrder\":0");
+	}
+
+	@Test
 	void repairsRedisStockDriftItCanProve() throws Exception {
 		long sale = scheduleActiveSale(10, 1);
 		purchase("drift-1", UUID.randomUUID().toString(), sale, 1);
@@ -316,6 +342,14 @@ class PurchaseIntegrationTests {
 			request.header("Idempotency-Key", key);
 		}
 		return request.build();
+	}
+
+	private HttpRequest postAs(String token, String path) {
+		return HttpRequest.newBuilder(uri(path))
+			.header("Authorization", "Bearer " + token)
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
 	}
 
 	private HttpRequest get(String token, String path) {

@@ -39,6 +39,9 @@ public class StockCounters {
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> REPAIR = script("repair", List.class);
 
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> REBUILD = script("rebuild", List.class);
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final StringRedisTemplate redis;
@@ -152,6 +155,34 @@ public class StockCounters {
 		List<?> result = this.redis.execute(REPAIR,
 				List.of(keys.meta(), keys.stock(), keys.bought(), keys.reservations()));
 		return new Repair(flashSaleId, number(result.get(0)), number(result.get(1)));
+	}
+
+	/**
+	 * Rebuilds lost counters from the orders of record: each order becomes a CONFIRMED
+	 * reservation, its units are held, the rest is stock. Reservations that were in
+	 * flight when Redis was lost are gone with it; their records reach the order writer,
+	 * find no reservation and get no order, so stock and orders stay equal.
+	 * @param counters the sale's initial stock, window and limit
+	 * @param orders the sale's orders that hold stock (pending payment or paid)
+	 * @return the stock left after the rebuild, or empty when live counters exist
+	 */
+	public Optional<Long> rebuild(SaleCounters counters, List<Reservation> orders) {
+		StockKeys keys = new StockKeys(counters.flashSaleId());
+		List<String> args = new ArrayList<>(4 + orders.size() * 4);
+		args.add(String.valueOf(counters.initialStock()));
+		args.add(String.valueOf(counters.startsAt().toEpochMilli()));
+		args.add(String.valueOf(counters.endsAt().toEpochMilli()));
+		args.add(String.valueOf(counters.perUserLimit()));
+		for (Reservation order : orders) {
+			args.add(order.orderId());
+			args.add(order.userId());
+			args.add(String.valueOf(order.quantity()));
+			args.add(String.valueOf(order.reservedAt().toEpochMilli()));
+		}
+		List<?> result = this.redis.execute(REBUILD,
+				List.of(keys.meta(), keys.stock(), keys.bought(), keys.reservations()), args.toArray());
+		return "REBUILT".equals(String.valueOf(result.get(0)))
+				? Optional.of(Long.parseLong(String.valueOf(result.get(1)))) : Optional.empty();
 	}
 
 	/** Tells every instance the sale's stock ran out ({@code 0}) or came back (units). */

@@ -209,6 +209,26 @@ class StockScriptsIntegrationTests {
 		assertThat(reserve("a", 4)).as("a's holding was rebuilt").isEqualTo(new ReserveOutcome.LimitExceeded(2));
 	}
 
+	@Test
+	void rebuildsLostCountersFromTheOrdersOfRecordButNeverOverLiveOnes() {
+		warm(10, 2);
+		SaleCounters counters = new SaleCounters(this.saleId, 10, START, END, 2);
+		assertThat(this.counters.rebuild(counters, List.of())).as("live counters").isEmpty();
+		this.counters.forget(this.saleId);
+		List<Reservation> orders = List.of(
+				new Reservation("o-1", Reservation.State.CONFIRMED, "a", 2, START.plusSeconds(1)),
+				new Reservation("o-2", Reservation.State.CONFIRMED, "b", 1, START.plusSeconds(2)));
+		assertThat(this.counters.rebuild(counters, orders)).contains(7L);
+		StockSnapshot snapshot = this.counters.snapshot(this.saleId);
+		assertThat(snapshot.initialStock()).isEqualTo(10);
+		assertThat(snapshot.remaining()).isEqualTo(7);
+		assertThat(snapshot.reservations()).extracting(Reservation::state).containsOnly(Reservation.State.CONFIRMED);
+		assertThat(this.counters.release(this.saleId, "o-1")).as("an order's units stay held").isFalse();
+		assertThat(reserve("a", 1)).as("a's holding was rebuilt").isEqualTo(new ReserveOutcome.LimitExceeded(2));
+		assertThat(reserve("b", 1)).isInstanceOf(ReserveOutcome.Reserved.class);
+		assertThat(this.counters.repair(this.saleId).drift()).isZero();
+	}
+
 	/** 400 buyers, 50 units, limit 1, 16 threads: exactly 50 reservations, stock 0. */
 	@Test
 	void neverSellsMoreThanTheStockUnderConcurrency() throws Exception {

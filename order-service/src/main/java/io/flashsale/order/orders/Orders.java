@@ -44,6 +44,10 @@ public interface Orders {
 			+ "FROM orders WHERE flash_sale_id = #{flashSaleId} GROUP BY status")
 	List<StatusTotal> totalsBySale(long flashSaleId);
 
+	@Select("SELECT " + COLUMNS + " FROM orders WHERE flash_sale_id = #{flashSaleId} "
+			+ "AND status IN ('PENDING_PAYMENT', 'PAID') ORDER BY created_at")
+	List<Order> holdingStock(long flashSaleId);
+
 	@Select("SELECT id FROM orders WHERE flash_sale_id = #{flashSaleId}")
 	List<String> idsBySale(long flashSaleId);
 

@@ -12,6 +12,7 @@ import io.flashsale.order.catalog.FlashSales;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClientException;
@@ -31,10 +32,22 @@ class ReconciliationController {
 
 	private final InventoryClient inventory;
 
-	ReconciliationController(FlashSales sales, Reconciliation reconciliation, InventoryClient inventory) {
+	private final CounterRebuild rebuild;
+
+	ReconciliationController(FlashSales sales, Reconciliation reconciliation, InventoryClient inventory,
+			CounterRebuild rebuild) {
 		this.sales = sales;
 		this.reconciliation = reconciliation;
 		this.inventory = inventory;
+		this.rebuild = rebuild;
+	}
+
+	@Operation(summary = "Rebuild a sale's lost Redis counters from its orders (admin)",
+			description = "Only when the counters are gone (the sale answers sale-paused); 409 counters-live otherwise. "
+					+ "Run it after the order writer has drained.")
+	@PostMapping("/api/admin/reconciliation/{flashSaleId}/rebuild")
+	CounterRebuild.Rebuilt rebuild(@PathVariable long flashSaleId) {
+		return this.rebuild.rebuild(this.sales.find(flashSaleId).orElseThrow(() -> new FlashSaleNotFound(flashSaleId)));
 	}
 
 	@Operation(summary = "Check a flash sale against the stock invariants (admin)")
