@@ -200,6 +200,25 @@ class PurchaseIntegrationTests {
 			.contains("\"soldOut\":true");
 	}
 
+	/**
+	 * Another instance's announcement over Redis pub/sub, as this instance would send it.
+	 */
+	@Test
+	void learnsSoldOutAndRestockFromOtherInstances() throws Exception {
+		long sale = scheduleActiveSale(5, 1);
+		String info = "/api/orders/flash-sales/" + sale;
+		this.redis.convertAndSend(StockKeys.STOCK_CHANNEL, sale + ":0");
+		awaitTrue(() -> bodyOf(get(this.tokens.user("watcher"), info)).contains("\"soldOut\":true"),
+				"sold-out learned from another instance");
+		Response fromMemory = purchase("hopeful", UUID.randomUUID().toString(), sale, 1);
+		assertThat(fromMemory.body()).as("answered from memory, Redis still has 5").contains("\"code\":\"sold-out\"");
+		assertThat(this.counters.remaining(sale)).isEqualTo(5);
+		this.redis.convertAndSend(StockKeys.STOCK_CHANNEL, sale + ":5");
+		awaitTrue(() -> bodyOf(get(this.tokens.user("watcher"), info)).contains("\"soldOut\":false"),
+				"restock learned from another instance");
+		assertThat(purchase("hopeful", UUID.randomUUID().toString(), sale, 1).status()).isEqualTo(202);
+	}
+
 	@Test
 	void pausesASaleWhoseCountersAreMissing() throws Exception {
 		long sale = scheduleActiveSale(3, 1);
@@ -362,6 +381,15 @@ class PurchaseIntegrationTests {
 
 	private URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	private String bodyOf(HttpRequest request) {
+		try {
+			return send(request).body();
+		}
+		catch (Exception ex) {
+			return "";
+		}
 	}
 
 	private Response send(HttpRequest request) throws Exception {

@@ -120,6 +120,7 @@ public final class SaleDemo {
 		row("sold-out", count(outcomes, "sold-out"));
 		row("limit-exceeded", count(outcomes, "limit-exceeded"));
 		row("rate-limited", count(outcomes, "rate-limited"));
+		row("not accepted (503)", count(outcomes, "not-accepted"));
 		row("errors", count(outcomes, "errors"));
 		row("orders persisted", persisted);
 		System.out.printf("  %-18s %8.1f ms%n", "latency p50", latencies.percentileMillis(50));
@@ -152,6 +153,9 @@ public final class SaleDemo {
 				default -> "errors";
 			};
 			case 429 -> "rate-limited";
+			// Deliberate and safe: the hand-off to Kafka timed out and the unit went
+			// back.
+			case 503 -> answer.code().equals("order-not-accepted") ? "not-accepted" : "errors";
 			default -> "errors";
 		};
 	}

@@ -17,6 +17,8 @@ class SaleDemoTests {
 		assertThat(SaleDemo.classify(new Gateway.Answer(429, "{\"code\":\"rate-limited\"}"))).isEqualTo("rate-limited");
 		assertThat(SaleDemo.classify(new Gateway.Answer(409, "{\"code\":\"sale-not-active\"}"))).isEqualTo("errors");
 		assertThat(SaleDemo.classify(new Gateway.Answer(503, "{\"code\":\"sale-paused\"}"))).isEqualTo("errors");
+		assertThat(SaleDemo.classify(new Gateway.Answer(503, "{\"code\":\"order-not-accepted\"}")))
+			.isEqualTo("not-accepted");
 		assertThat(SaleDemo.classify(new Gateway.Answer(-1, "ConnectException"))).isEqualTo("errors");
 	}
 
