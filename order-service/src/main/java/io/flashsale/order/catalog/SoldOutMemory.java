@@ -59,7 +59,8 @@ public class SoldOutMemory {
 		this.counters.announce(flashSaleId, remaining);
 	}
 
-	void remember(long flashSaleId) {
+	/** Redis answered sold-out here: remember it locally, without telling the others. */
+	public void remember(long flashSaleId) {
 		this.soldOutUntil.put(flashSaleId, this.clock.millis() + this.memoryMillis);
 	}
 

@@ -108,7 +108,10 @@ class Checkout {
 					"You already hold " + limit.held() + " of at most " + sale.perUserLimit() + " units."));
 			case ReserveOutcome.SoldOut sold -> {
 				if (sold.remaining() <= 0) {
-					this.soldOut.soldOut(sale.id());
+					// Remembered here only: the instance whose purchase took the last
+					// unit
+					// has told the others, so no publish goes out per late shopper.
+					this.soldOut.remember(sale.id());
 				}
 				throw counted("sold-out", new SoldOut("Flash sale " + sale.id() + " is sold out."));
 			}
