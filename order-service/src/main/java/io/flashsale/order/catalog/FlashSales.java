@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Every flash sale this instance knows of. Each instance reads the whole compacted topic
  * from its start (manual assignment, no consumer group), so a new or restarted instance
- * knows every sale before it takes traffic for it.
+ * knows every sale before it takes traffic for it. The topic's partitions are listed by
+ * {@code flashsale.order.catalog-partitions} (default {@code 0-2}, as the topic is
+ * declared).
  */
 @Component
 public class FlashSales {
