@@ -1,6 +1,5 @@
 package io.flashsale.e2e;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,8 +37,8 @@ class PurchaseEndToEndTests {
 	 */
 	@Test
 	void sellsExactlyTheStockAndKeepsRedisAndTheDatabaseEqual() throws Exception {
-		long sale = new SaleSetup(this.gateway, this.admin, Stack.TOKENS.user("e2e-" + this.run))
-			.openSale("E2E " + this.run, 100, 1, 2500);
+		SaleSetup setup = new SaleSetup(this.gateway, this.admin, Stack.TOKENS.user("e2e-" + this.run));
+		long sale = setup.openSale("E2E " + this.run, 100, 1, 2500);
 		List<Gateway.Answer> answers = buyConcurrently(sale, 2000, 200);
 		long accepted = answers.stream().filter((a) -> a.status() == 202).count();
 		assertThat(answers).allSatisfy(
@@ -57,7 +56,7 @@ class PurchaseEndToEndTests {
 		}
 		assertThat(accepted).isEqualTo(100);
 
-		JsonNode report = drained(sale, 100);
+		JsonNode report = setup.awaitDrained(sale, 100);
 		assertThat(report.get("redisRemaining").asLong()).isZero();
 		assertThat(report.get("databaseRemaining").asLong()).isZero();
 		assertThat(report.get("ordersByStatus").get("PENDING_PAYMENT").asLong()).isEqualTo(100);
@@ -112,25 +111,6 @@ class PurchaseEndToEndTests {
 		finally {
 			pool.shutdownNow();
 		}
-	}
-
-	private JsonNode drained(long sale, long orders) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		JsonNode report = null;
-		while (System.nanoTime() < deadline) {
-			Gateway.Answer answer = this.gateway.get("/api/admin/reconciliation/" + sale, this.admin);
-			if (answer.status() == 200) {
-				report = answer.json();
-				JsonNode database = report.get("databaseRemaining");
-				if (report.get("ordersByStatus").get("PENDING_PAYMENT").asLong() == orders && database != null
-						&& !database.isNull() && database.asLong() == report.get("redisRemaining").asLong()) {
-					return report;
-				}
-			}
-			Thread.sleep(500);
-		}
-		assertThat(report).as("a reconciliation report").isNotNull();
-		return report;
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Sets up a flash sale the way ops would, through the gateway with an admin token: a SKU
  * at inventory-service, the sale at marketing-service (which allocates its stock), the
@@ -59,6 +61,45 @@ public final class SaleSetup {
 				() -> this.gateway.get("/api/orders/flash-sales/" + saleId, this.shopperToken).status() == 200);
 		sleepUntil(startsAt.plusMillis(50));
 		return saleId;
+	}
+
+	/**
+	 * Waits until a sale's orders have drained: no reservation in flight, at least
+	 * {@code orders} orders written, and inventory's database stock caught up with Redis.
+	 * @return the last reconciliation report, drained or not after 90 s
+	 */
+	public JsonNode awaitDrained(long saleId, long orders) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		JsonNode report = null;
+		while (System.nanoTime() < deadline) {
+			Gateway.Answer answer = this.gateway.get("/api/admin/reconciliation/" + saleId, this.adminToken);
+			if (answer.status() == 200) {
+				report = answer.json();
+				if (isDrained(report, orders)) {
+					return report;
+				}
+			}
+			sleep(Duration.ofMillis(500));
+		}
+		if (report == null) {
+			throw new IllegalStateException("No reconciliation report for flash sale " + saleId);
+		}
+		return report;
+	}
+
+	public static boolean isDrained(JsonNode report, long orders) {
+		JsonNode database = report.get("databaseRemaining");
+		return report.get("reservationsInFlight").asLong() == 0 && total(report.get("ordersByStatus")) >= orders
+				&& database != null && !database.isNull() && database.asLong() == report.get("redisRemaining").asLong();
+	}
+
+	/** The sum of a report's counts, such as {@code ordersByStatus}. */
+	public static long total(JsonNode counts) {
+		long total = 0;
+		for (JsonNode value : counts) {
+			total += value.asLong();
+		}
+		return total;
 	}
 
 	public static void await(String what, Supplier<Boolean> condition) {

@@ -54,8 +54,8 @@ public final class SaleDemo {
 		String run = Long.toString(System.currentTimeMillis(), 36);
 
 		System.out.printf("setting up: %d units, limit %d ...%n", units, limit);
-		long saleId = new SaleSetup(gateway, admin, tokens.user("demo-" + run + "-0")).openSale("Demo " + run, units,
-				limit, 1999);
+		SaleSetup setup = new SaleSetup(gateway, admin, tokens.user("demo-" + run + "-0"));
+		long saleId = setup.openSale("Demo " + run, units, limit, 1999);
 
 		// Every shopper tries at least once; the rest of the attempts go to random
 		// shoppers.
@@ -105,8 +105,11 @@ public final class SaleDemo {
 		long accepted = count(outcomes, "accepted");
 
 		System.out.println("waiting for the orders to drain ...");
-		JsonNode report = drain(gateway, admin, saleId, accepted);
-		long persisted = sum(report.get("ordersByStatus"));
+		JsonNode report = setup.awaitDrained(saleId, accepted);
+		if (!SaleSetup.isDrained(report, accepted)) {
+			System.out.println("  (not drained after 90 s; reporting the last state)");
+		}
+		long persisted = SaleSetup.total(report.get("ordersByStatus"));
 		long ordered = report.get("quantityByStatus").get("PENDING_PAYMENT").asLong()
 				+ report.get("quantityByStatus").get("PAID").asLong();
 		long redisRemaining = report.get("redisRemaining").asLong();
@@ -158,44 +161,6 @@ public final class SaleDemo {
 			case 503 -> answer.code().equals("order-not-accepted") ? "not-accepted" : "errors";
 			default -> "errors";
 		};
-	}
-
-	private static JsonNode drain(Gateway gateway, String admin, long saleId, long accepted) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-		JsonNode report = null;
-		while (System.nanoTime() < deadline) {
-			Gateway.Answer answer = gateway.get("/api/admin/reconciliation/" + saleId, admin);
-			if (answer.status() == 200) {
-				report = answer.json();
-				JsonNode database = report.get("databaseRemaining");
-				boolean drained = report.get("reservationsInFlight").asLong() == 0
-						&& sum(report.get("ordersByStatus")) >= accepted && database != null && !database.isNull()
-						&& database.asLong() == report.get("redisRemaining").asLong();
-				if (drained) {
-					return report;
-				}
-			}
-			try {
-				Thread.sleep(500);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-		}
-		if (report == null) {
-			throw new IllegalStateException("No reconciliation report for flash sale " + saleId);
-		}
-		System.out.println("  (not drained after 90 s; reporting the last state)");
-		return report;
-	}
-
-	private static long sum(JsonNode counts) {
-		long total = 0;
-		for (JsonNode value : counts) {
-			total += value.asLong();
-		}
-		return total;
 	}
 
 	private static long count(Map<String, AtomicLong> outcomes, String outcome) {
