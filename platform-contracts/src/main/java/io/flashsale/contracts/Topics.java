@@ -19,8 +19,29 @@ public final class Topics {
 	 */
 	public static final String ORDER_RESERVATIONS = "flashsale.order-reservations";
 
-	/** {@code OrderPlaced}, keyed by order id: an order persisted as PENDING_PAYMENT. */
+	/**
+	 * An order's life after it is persisted, keyed by order id: {@code OrderPlaced},
+	 * {@code OrderPaid}, {@code OrderCancelled} and {@code PaymentRejected}. Readers skip
+	 * the types they do not handle.
+	 */
 	public static final String ORDERS = "flashsale.orders";
+
+	/**
+	 * A payment's outcomes, keyed by order id (so one order's payments stay in order):
+	 * {@code PaymentSucceeded} and {@code PaymentRefunded}.
+	 */
+	public static final String PAYMENTS = "flashsale.payments";
+
+	/** What a dead-letter topic's name adds to the topic its records came from. */
+	public static final String DEAD_LETTER_SUFFIX = ".DLT";
+
+	/**
+	 * The dead-letter topic for records of {@code topic} that could not be processed;
+	 * each carries the reason in its headers.
+	 */
+	public static String deadLetter(String topic) {
+		return topic + DEAD_LETTER_SUFFIX;
+	}
 
 	private Topics() {
 	}

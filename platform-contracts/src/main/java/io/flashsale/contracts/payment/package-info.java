@@ -1,0 +1,2 @@
+/** Events payment-service publishes. */
+package io.flashsale.contracts.payment;
