@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * order-service refused a successful payment: the order was already cancelled, it is
- * already paid by another payment, or the amount is not the order's total. payment-service refunds the payment.
+ * already paid by another payment, or the amount is not the order's total.
+ * payment-service refunds the payment.
  *
  * @param orderId the order
  * @param paymentId the refused payment
