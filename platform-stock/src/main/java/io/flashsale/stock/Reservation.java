@@ -25,8 +25,13 @@ public record Reservation(String orderId, State state, String userId, int quanti
 		RESERVED,
 		/** The order writer claimed it; an order exists or is being written. */
 		CONFIRMED,
-		/** Its units went back to the stock. */
-		RELEASED
+		/** No order claimed it in time, or the hand-off failed; its units went back. */
+		RELEASED,
+		/**
+		 * Its order was cancelled after the claim; its units went back. Terminal, like
+		 * RELEASED.
+		 */
+		CANCELLED
 
 	}
 

@@ -19,8 +19,10 @@ import org.springframework.data.redis.core.script.RedisScript;
  *
  * <p>
  * Reservation states move RESERVED → CONFIRMED (the order writer claimed it) or RESERVED
- * → RELEASED (units back to the stock). Stock held = initial - remaining = units of
- * RESERVED and CONFIRMED reservations; {@link #repair(long)} restores that equation.
+ * → RELEASED (units back to the stock, no order), and CONFIRMED → CANCELLED (its order
+ * was cancelled, units back to the stock). Stock held = initial - remaining = units of
+ * RESERVED and CONFIRMED reservations; RELEASED and CANCELLED hold nothing.
+ * {@link #repair(long)} restores that equation.
  */
 public class StockCounters {
 
@@ -32,6 +34,9 @@ public class StockCounters {
 	private static final RedisScript<String> CONFIRM = script("confirm", String.class);
 
 	private static final RedisScript<String> RELEASE = script("release", String.class);
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> CANCEL = script("cancel", List.class);
 
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> SNAPSHOT = script("snapshot", List.class);
@@ -112,6 +117,33 @@ public class StockCounters {
 		String result = this.redis.execute(RELEASE,
 				List.of(keys.stock(), keys.bought(), keys.reservations(), keys.pending(), keys.idempotency()), orderId);
 		return "RELEASED".equals(result);
+	}
+
+	/**
+	 * Returns a cancelled order's units: a CONFIRMED reservation becomes CANCELLED, the
+	 * stock grows by its quantity and the buyer's holding shrinks by it, so the buyer may
+	 * buy again. Idempotent by state: a repeated call, or a reservation in any other
+	 * state, changes nothing and says what it found. The shopper's idempotency key is
+	 * kept, so retrying the old request replays the cancelled order instead of buying
+	 * again.
+	 * @return what the call found and did
+	 */
+	public CancelOutcome cancel(long flashSaleId, String orderId) {
+		StockKeys keys = new StockKeys(flashSaleId);
+		List<?> result = this.redis.execute(CANCEL, List.of(keys.stock(), keys.bought(), keys.reservations()), orderId);
+		String outcome = String.valueOf(result.get(0));
+		return switch (outcome) {
+			case "CANCELLED" ->
+				new CancelOutcome.Cancelled(Integer.parseInt(String.valueOf(result.get(1))), number(result.get(2)));
+			case "MISSING" -> new CancelOutcome.Missing();
+			case "NOT_WARMED" -> new CancelOutcome.NotWarmed();
+			default -> {
+				if (!outcome.startsWith("WAS_")) {
+					throw new IllegalStateException("Unexpected cancel outcome " + outcome);
+				}
+				yield new CancelOutcome.Unchanged(Reservation.State.valueOf(outcome.substring(4)));
+			}
+		};
 	}
 
 	public Optional<Reservation> reservation(long flashSaleId, String orderId) {

@@ -192,6 +192,123 @@ class StockScriptsIntegrationTests {
 		assertThat(this.counters.confirm(this.saleId, orderId)).contains(Reservation.State.RELEASED);
 	}
 
+	private String confirmedOrder(String user, int quantity, String key) {
+		String orderId = UUID.randomUUID().toString();
+		assertThat(this.counters.reserve(
+				new ReserveCommand(this.saleId, orderId, user, quantity, key, "h" + quantity, START.plusSeconds(1))))
+			.isInstanceOf(ReserveOutcome.Reserved.class);
+		assertThat(this.counters.confirm(this.saleId, orderId)).contains(Reservation.State.CONFIRMED);
+		return orderId;
+	}
+
+	@Test
+	void cancelReturnsAConfirmedReservationOnceAndRestoresTheLimit() {
+		warm(2, 2);
+		String orderId = confirmedOrder("a", 2, "key-1");
+		assertThat(reserve("b", 1)).isEqualTo(new ReserveOutcome.SoldOut(0));
+		assertThat(this.counters.cancel(this.saleId, orderId)).isEqualTo(new CancelOutcome.Cancelled(2, 2));
+		assertThat(this.counters.cancel(this.saleId, orderId)).as("second cancel")
+			.isEqualTo(new CancelOutcome.Unchanged(Reservation.State.CANCELLED));
+		assertThat(this.counters.remaining(this.saleId)).isEqualTo(2);
+		assertThat(this.counters.reservation(this.saleId, orderId)).get()
+			.extracting(Reservation::state)
+			.isEqualTo(Reservation.State.CANCELLED);
+		assertThat(redis.opsForHash().hasKey(new StockKeys(this.saleId).bought(), "a")).as("holding removed at 0")
+			.isFalse();
+		StockSnapshot snapshot = this.counters.snapshot(this.saleId);
+		assertThat(snapshot.held()).as("a cancelled reservation holds nothing").isZero();
+		assertThat(this.counters.repair(this.saleId).drift()).isZero();
+		assertThat(this.counters.release(this.saleId, orderId)).as("release leaves it alone").isFalse();
+		assertThat(this.counters.confirm(this.saleId, orderId)).contains(Reservation.State.CANCELLED);
+		assertThat(this.counters
+			.reserve(new ReserveCommand(this.saleId, "retry", "a", 2, "key-1", "h2", START.plusSeconds(2))))
+			.as("the old key replays the cancelled order")
+			.isEqualTo(new ReserveOutcome.Replayed(orderId));
+		assertThat(reserve("a", 2)).as("the limit is restored").isInstanceOf(ReserveOutcome.Reserved.class);
+		assertThat(this.counters.remaining(this.saleId)).isZero();
+	}
+
+	@Test
+	void cancelLeavesReservedReleasedAndMissingReservationsUntouched() {
+		warm(5, 5);
+		String reserved = UUID.randomUUID().toString();
+		this.counters.reserve(new ReserveCommand(this.saleId, reserved, "a", 1, "k1", "h1", START.plusSeconds(1)));
+		String released = UUID.randomUUID().toString();
+		this.counters.reserve(new ReserveCommand(this.saleId, released, "b", 2, "k2", "h2", START.plusSeconds(1)));
+		this.counters.release(this.saleId, released);
+		StockSnapshot before = this.counters.snapshot(this.saleId);
+
+		assertThat(this.counters.cancel(this.saleId, reserved))
+			.isEqualTo(new CancelOutcome.Unchanged(Reservation.State.RESERVED));
+		assertThat(this.counters.cancel(this.saleId, released))
+			.isEqualTo(new CancelOutcome.Unchanged(Reservation.State.RELEASED));
+		assertThat(this.counters.cancel(this.saleId, "unknown")).isEqualTo(new CancelOutcome.Missing());
+
+		assertThat(this.counters.snapshot(this.saleId)).isEqualTo(before);
+		assertThat(this.counters.remaining(this.saleId)).isEqualTo(4);
+		assertThat(this.counters.unclaimedBefore(this.saleId, END, 10)).as("still the reaper's")
+			.containsExactly(reserved);
+		assertThat(redis.opsForHash().get(new StockKeys(this.saleId).bought(), "a")).isEqualTo("1");
+		assertThat(this.counters.reservation(this.saleId, "unknown")).isEmpty();
+	}
+
+	@Test
+	void cancelNeverCreatesAStockCounterThatIsGone() {
+		warm(3, 3);
+		String orderId = confirmedOrder("a", 1, "k1");
+		redis.delete(new StockKeys(this.saleId).stock());
+		assertThat(this.counters.cancel(this.saleId, orderId)).isEqualTo(new CancelOutcome.NotWarmed());
+		assertThat(this.counters.remaining(this.saleId)).isEqualTo(-1);
+		assertThat(this.counters.reservation(this.saleId, orderId)).get()
+			.extracting(Reservation::state)
+			.isEqualTo(Reservation.State.CONFIRMED);
+	}
+
+	/**
+	 * One order of 3 units, 50 concurrent cancels on 16 threads: exactly one returns
+	 * them.
+	 */
+	@Test
+	void returnsACancelledOrdersUnitsExactlyOnceUnderConcurrency() throws Exception {
+		warm(10, 5);
+		String orderId = confirmedOrder("a", 3, "k1");
+		confirmedOrder("b", 2, "k2");
+		List<Callable<CancelOutcome>> cancels = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			cancels.add(() -> this.counters.cancel(this.saleId, orderId));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		List<CancelOutcome> outcomes = new ArrayList<>();
+		try {
+			for (Future<CancelOutcome> outcome : pool.invokeAll(cancels)) {
+				outcomes.add(outcome.get());
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(outcomes).filteredOn(CancelOutcome.Cancelled.class::isInstance)
+			.singleElement()
+			.isEqualTo(new CancelOutcome.Cancelled(3, 8));
+		assertThat(outcomes).filteredOn(new CancelOutcome.Unchanged(Reservation.State.CANCELLED)::equals).hasSize(49);
+		assertThat(this.counters.remaining(this.saleId)).isEqualTo(8);
+		assertThat(this.counters.snapshot(this.saleId).held()).isEqualTo(2);
+		assertThat(this.counters.repair(this.saleId).drift()).isZero();
+	}
+
+	@Test
+	void aCancelSaysWhetherItEndedASellOut() {
+		warm(2, 1);
+		String first = confirmedOrder("a", 1, "k1");
+		assertThat(this.counters.cancel(this.saleId, first)).isInstanceOfSatisfying(CancelOutcome.Cancelled.class,
+				(cancelled) -> assertThat(cancelled.restocked()).isFalse());
+		String second = confirmedOrder("b", 1, "k2");
+		confirmedOrder("c", 1, "k3");
+		assertThat(this.counters.remaining(this.saleId)).isZero();
+		assertThat(this.counters.cancel(this.saleId, second)).isInstanceOfSatisfying(CancelOutcome.Cancelled.class,
+				(cancelled) -> assertThat(cancelled.restocked()).isTrue());
+	}
+
 	@Test
 	void repairsAStockCounterThatDriftedFromItsReservations() {
 		warm(10, 5);
