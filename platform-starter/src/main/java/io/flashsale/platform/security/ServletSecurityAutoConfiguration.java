@@ -21,8 +21,10 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every servlet service is a stateless JWT resource server. Health and metrics are open
  * for probes and scrapers; admin APIs and the other actuator endpoints need the ADMIN
- * role; GETs on {@code flashsale.security.public-paths} are open (after the admin rules);
- * everything else needs a valid token.
+ * role; GETs on {@code flashsale.security.public-paths} are open (after the admin rules),
+ * and so is every method on {@code flashsale.security.open-paths}: requests that
+ * authenticate themselves, such as payment channels' signed callbacks. Everything else
+ * needs a valid token.
  */
 @AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -48,7 +50,8 @@ public class ServletSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	SecurityFilterChain flashsaleSecurityFilterChain(HttpSecurity http, ProblemResponses problems,
-			@Value("${flashsale.security.public-paths:}") String[] publicPaths) {
+			@Value("${flashsale.security.public-paths:}") String[] publicPaths,
+			@Value("${flashsale.security.open-paths:}") String[] openPaths) {
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, PUBLIC_PATHS)
@@ -56,6 +59,8 @@ public class ServletSecurityAutoConfiguration {
 				.requestMatchers("/api/admin/**", "/actuator/**")
 				.hasRole("ADMIN")
 				.requestMatchers(HttpMethod.GET, publicPaths)
+				.permitAll()
+				.requestMatchers(openPaths)
 				.permitAll()
 				.anyRequest()
 				.authenticated())
