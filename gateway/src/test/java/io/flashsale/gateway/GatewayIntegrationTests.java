@@ -191,8 +191,8 @@ class GatewayIntegrationTests extends GatewayHarness {
 
 	@Test
 	void givesEveryRouteABreakerAndOrderPlacementTheLongestShopperTimeLimit() {
-		for (String route : new String[] { "orders", "payments", "marketing", "inventory", "admin-inventory",
-				"admin-marketing", "admin-orders" }) {
+		for (String route : new String[] { "orders", "payments", "payment-callbacks", "marketing", "inventory",
+				"admin-inventory", "admin-marketing", "admin-orders", "admin-payments" }) {
 			assertThat(this.breakers.find(route)).as(route).isPresent();
 			assertThat(this.timeLimiters.find(route)).as(route).isPresent();
 		}
@@ -217,6 +217,18 @@ class GatewayIntegrationTests extends GatewayHarness {
 			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"admin-orders\"")
 			.contains("flashsale_gateway_rate_limited_total")
 			.contains("flashsale_gateway_blacklisted_total");
+	}
+
+	@Test
+	void passesPaymentChannelCallbacksWithoutATokenButNothingElseOfPayments() {
+		ResponseEntity<String> callback = post("/api/payments/callbacks/sandpay", null, "{\"tradeNo\":\"t1\"}");
+		assertThat(callback.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(callback.getBody()).contains("service: payment-service")
+			.contains("request: POST /api/payments/callbacks/sandpay");
+		assertThat(get("/api/payments/callbacks/sandpay", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(post("/api/payments", null, "{}").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(get("/api/admin/payments/reconciliation", this.tokens.user("alice")).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
