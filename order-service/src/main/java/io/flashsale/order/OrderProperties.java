@@ -2,6 +2,8 @@ package io.flashsale.order;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -11,8 +13,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * order-service tunables; config-repo/order-service.yml mirrors the defaults. The
- * schedules ({@code flashsale.order.reaper-interval}, {@code reconcile-interval}) and the
- * catalogue's partitions are read where they apply, with their defaults there.
+ * purchase-path schedules ({@code flashsale.order.reaper-interval},
+ * {@code reconcile-interval}) and the catalogue's partitions are read where they apply,
+ * with their defaults there.
  *
  * @param sendTimeout how long a purchase waits for Kafka to acknowledge its reservation
  * before the reservation is released and the shopper gets 503
@@ -24,6 +27,19 @@ import org.springframework.validation.annotation.Validated;
  * stock)
  * @param inventoryConnectTimeout how long reconciliation waits to connect to it
  * @param inventoryReadTimeout how long reconciliation waits for its answer
+ * @param passiveCancel whether reading an unpaid order past its deadline cancels it first
+ * @param deadlinePollInterval how often the delayed-cancel queue is polled for due orders
+ * @param deadlineClaimBatch the most due orders one poll claims at a time
+ * @param sweepInterval how often the database is swept for overdue unpaid orders the
+ * queue missed
+ * @param sweepGrace how long past its deadline an order must be before the sweep takes it
+ * (the queue normally gets there first)
+ * @param sweepPageSize orders the sweep reads per query
+ * @param cancelReturnGrace how long a cancelled order's units may still be on their way
+ * back (inventory has not read {@code OrderCancelled} yet) before reconciliation reports
+ * them
+ * @param paymentRetryFor how long a payment whose order is not written yet is retried
+ * (with backoff) before it goes to the dead-letter topic
  */
 @Validated
 @ConfigurationProperties("flashsale.order")
@@ -31,6 +47,12 @@ public record OrderProperties(@NotNull @DefaultValue("3s") Duration sendTimeout,
 		@NotNull @DefaultValue("5s") Duration soldOutMemory, @NotNull @DefaultValue("2m") Duration reaperGrace,
 		@NotBlank @DefaultValue("http://127.0.0.1:18084") String inventoryUrl,
 		@NotNull @DefaultValue("1s") Duration inventoryConnectTimeout,
-		@NotNull @DefaultValue("5s") Duration inventoryReadTimeout) {
+		@NotNull @DefaultValue("5s") Duration inventoryReadTimeout, @DefaultValue("true") boolean passiveCancel,
+		@NotNull @DefaultValue("1s") Duration deadlinePollInterval,
+		@Min(1) @Max(5000) @DefaultValue("200") int deadlineClaimBatch,
+		@NotNull @DefaultValue("30s") Duration sweepInterval, @NotNull @DefaultValue("10s") Duration sweepGrace,
+		@Min(1) @Max(5000) @DefaultValue("500") int sweepPageSize,
+		@NotNull @DefaultValue("2m") Duration cancelReturnGrace,
+		@NotNull @DefaultValue("2m") Duration paymentRetryFor) {
 
 }

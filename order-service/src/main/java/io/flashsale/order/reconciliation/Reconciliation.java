@@ -50,11 +50,15 @@ class Reconciliation {
 	ReconciliationReport check(FlashSale sale, Long databaseRemaining, String databaseProblem) {
 		Instant now = this.clock.instant();
 		// Orders first, Redis second: every written order's reservation was claimed
-		// before
-		// its insert, so the later snapshot always holds it. The other order could see an
-		// order whose reservation the snapshot missed.
+		// before its insert, so the later snapshot always holds it. The other order could
+		// see an order whose reservation the snapshot missed. A cancellation between the
+		// two reads shows as a PENDING_PAYMENT order whose units came back: the next run
+		// sees it settled.
 		List<Orders.StatusTotal> totals = this.orders.totalsBySale(sale.id());
-		Set<String> orderIds = new HashSet<>(this.orders.idsBySale(sale.id()));
+		Map<String, Orders.OrderState> orderStates = new HashMap<>();
+		for (Orders.OrderState state : this.orders.statesBySale(sale.id())) {
+			orderStates.put(state.id(), state);
+		}
 		StockSnapshot snapshot = this.counters.snapshot(sale.id());
 		Map<String, Long> quantityByStatus = new LinkedHashMap<>();
 		Map<String, Long> ordersByStatus = new LinkedHashMap<>();
@@ -71,18 +75,22 @@ class Reconciliation {
 		long ordered = quantityByStatus.get(OrderStatus.PENDING_PAYMENT.name())
 				+ quantityByStatus.get(OrderStatus.PAID.name());
 		Instant graceCutoff = now.minus(this.properties.reaperGrace());
+		Instant returnCutoff = now.minus(this.properties.cancelReturnGrace());
 		long withoutOrder = 0;
 		long inFlight = 0;
 		long heldWithoutOrder = 0;
+		long returning = 0;
+		long returnsInFlight = 0;
+		long returnsOverdue = 0;
 		Map<String, Long> heldByUser = new HashMap<>();
 		Set<String> holding = new HashSet<>();
 		for (Reservation reservation : snapshot.reservations()) {
 			if (!reservation.holdsStock()) {
 				continue;
 			}
-			holding.add(reservation.orderId());
 			heldByUser.merge(reservation.userId(), (long) reservation.quantity(), Long::sum);
-			if (!orderIds.contains(reservation.orderId())) {
+			Orders.OrderState order = orderStates.get(reservation.orderId());
+			if (order == null) {
 				heldWithoutOrder += reservation.quantity();
 				// Young ones are still on their way through Kafka and the writer.
 				if (reservation.reservedAt().isAfter(graceCutoff)) {
@@ -92,8 +100,25 @@ class Reconciliation {
 					withoutOrder++;
 				}
 			}
+			else if (order.status() == OrderStatus.CANCELLED) {
+				// Cancelled, and inventory has not returned the units yet: they still
+				// count as held until it reads OrderCancelled.
+				returning += reservation.quantity();
+				if (order.cancelledAt() == null || order.cancelledAt().isAfter(returnCutoff)) {
+					returnsInFlight++;
+				}
+				else {
+					returnsOverdue++;
+				}
+			}
+			else {
+				holding.add(reservation.orderId());
+			}
 		}
-		long ordersWithoutReservation = orderIds.stream().filter((id) -> !holding.contains(id)).count();
+		long ordersWithoutReservation = orderStates.values()
+			.stream()
+			.filter((order) -> order.status() != OrderStatus.CANCELLED && !holding.contains(order.id()))
+			.count();
 
 		List<String> violations = new ArrayList<>();
 		if (!snapshot.warmed()) {
@@ -106,9 +131,11 @@ class Reconciliation {
 				violations.add("Redis initial stock %d differs from the allocated %d".formatted(snapshot.initialStock(),
 						sale.stock()));
 			}
-			if (snapshot.remaining() + ordered + heldWithoutOrder != snapshot.initialStock()) {
-				violations.add("Redis remaining %d + ordered %d + reserved without order %d != initial %d"
-					.formatted(snapshot.remaining(), ordered, heldWithoutOrder, snapshot.initialStock()));
+			if (snapshot.remaining() + ordered + heldWithoutOrder + returning != snapshot.initialStock()) {
+				violations.add(
+						"Redis remaining %d + ordered %d + reserved without order %d + cancelled not yet returned %d != initial %d"
+							.formatted(snapshot.remaining(), ordered, heldWithoutOrder, returning,
+									snapshot.initialStock()));
 			}
 			if (snapshot.remaining() < 0) {
 				violations.add("Redis remaining is negative: " + snapshot.remaining());
@@ -116,6 +143,9 @@ class Reconciliation {
 		}
 		if (withoutOrder > 0) {
 			violations.add(withoutOrder + " reservations hold stock without an order past the grace period");
+		}
+		if (returnsOverdue > 0) {
+			violations.add(returnsOverdue + " cancelled orders still hold their units past the grace period");
 		}
 		if (ordersWithoutReservation > 0) {
 			violations.add(ordersWithoutReservation + " orders have no reservation holding their stock");
@@ -130,13 +160,13 @@ class Reconciliation {
 			violations.add(databaseProblem);
 		}
 		else if (databaseRemaining != null && snapshot.warmed() && databaseRemaining != snapshot.remaining()
-				&& inFlight == 0) {
+				&& inFlight == 0 && returnsInFlight == 0) {
 			violations.add("Database remaining %d differs from Redis remaining %d".formatted(databaseRemaining,
 					snapshot.remaining()));
 		}
 		return new ReconciliationReport(sale.id(), sale.stock(), snapshot.remaining(), databaseRemaining,
 				quantityByStatus, ordersByStatus, withoutOrder, inFlight, ordersWithoutReservation,
-				violations.isEmpty(), List.copyOf(violations));
+				returnsInFlight + returnsOverdue, violations.isEmpty(), List.copyOf(violations));
 	}
 
 }

@@ -1,11 +1,11 @@
 package io.flashsale.order.writer;
 
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,17 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.flashsale.contracts.Topics;
-import io.flashsale.contracts.order.OrderPlaced;
 import io.flashsale.contracts.order.OrderReserved;
 import io.flashsale.order.orders.Order;
-import io.flashsale.order.orders.OrderStatus;
 import io.flashsale.order.orders.Orders;
+import io.flashsale.order.orders.PayDeadlines;
 import io.flashsale.platform.messaging.EventJson;
+import io.flashsale.platform.messaging.Outbox;
 import io.flashsale.stock.Reservation;
 import io.flashsale.stock.StockCounters;
 
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,12 +32,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>
  * For each record it first claims the reservation in Redis (so the reaper can no longer
- * release it), then inserts every claimed order in one transaction (idempotent by id),
- * then publishes {@code OrderPlaced} for each and only then lets the container commit the
- * offsets. A crash anywhere replays the batch: the claim and the insert are idempotent,
- * and consumers of {@code OrderPlaced} are idempotent by order id, so delivery is at
- * least once and the effect exactly once. A reservation already released (the purchase
- * got 503, or the reaper gave up on it) has no stock behind it and gets no order.
+ * release it), then, in one transaction, inserts the claimed orders that are not written
+ * yet and publishes {@code OrderPlaced} for each through the outbox. After the commit it
+ * queues every claimed order on the delayed-cancel queue, and only then lets the
+ * container commit the offsets. A crash anywhere replays the batch: the claim, the insert
+ * and the queueing are idempotent, and an order written before the crash gets no second
+ * {@code OrderPlaced}. A reservation already released (the purchase got 503, or the
+ * reaper gave up on it) has no stock behind it and gets no order.
  */
 @Component
 class OrderWriter {
@@ -49,9 +49,11 @@ class OrderWriter {
 
 	private final Orders orders;
 
+	private final PayDeadlines deadlines;
+
 	private final TransactionTemplate transactions;
 
-	private final KafkaTemplate<String, String> kafka;
+	private final Outbox outbox;
 
 	private final EventJson events;
 
@@ -61,12 +63,13 @@ class OrderWriter {
 
 	private final Counter unreadable;
 
-	OrderWriter(StockCounters counters, Orders orders, TransactionTemplate transactions,
-			KafkaTemplate<String, String> kafka, EventJson events, MeterRegistry meters) {
+	OrderWriter(StockCounters counters, Orders orders, PayDeadlines deadlines, TransactionTemplate transactions,
+			Outbox outbox, EventJson events, MeterRegistry meters) {
 		this.counters = counters;
 		this.orders = orders;
+		this.deadlines = deadlines;
 		this.transactions = transactions;
-		this.kafka = kafka;
+		this.outbox = outbox;
 		this.events = events;
 		this.written = meters.counter("flashsale.orders.written");
 		this.withoutStock = meters.counter("flashsale.orders.skipped", "reason", "reservation-released");
@@ -74,25 +77,28 @@ class OrderWriter {
 	}
 
 	@KafkaListener(id = "order-writer", topics = Topics.ORDER_RESERVATIONS, batch = "true")
-	void write(List<ConsumerRecord<String, String>> records) throws Exception {
-		List<Order> claimed = new ArrayList<>(records.size());
+	void write(List<ConsumerRecord<String, String>> records) {
+		Map<String, Order> claimed = new LinkedHashMap<>();
 		for (ConsumerRecord<String, String> record : records) {
-			read(record).flatMap(this::claim).ifPresent(claimed::add);
+			read(record).flatMap(this::claim).ifPresent((order) -> claimed.putIfAbsent(order.id(), order));
 		}
 		if (claimed.isEmpty()) {
 			return;
 		}
-		Integer inserted = this.transactions.execute((status) -> this.orders.insertAll(claimed));
+		Integer inserted = this.transactions.execute((status) -> {
+			Set<String> existing = new HashSet<>(this.orders.existing(claimed.keySet()));
+			List<Order> fresh = claimed.values().stream().filter((order) -> !existing.contains(order.id())).toList();
+			if (fresh.isEmpty()) {
+				return 0;
+			}
+			int rows = this.orders.insertAll(fresh);
+			fresh.forEach((order) -> this.outbox.publish(order.placedEvent()));
+			return rows;
+		});
 		this.written.increment((inserted != null) ? inserted : 0);
-		List<CompletableFuture<?>> sends = new ArrayList<>(claimed.size());
-		for (Order order : claimed) {
-			OrderPlaced placed = new OrderPlaced(order.id(), order.flashSaleId(), order.skuId(), order.userId(),
-					order.quantity(), order.totalCents(), order.payDeadline());
-			sends.add(this.kafka.send(Topics.ORDERS, order.id(),
-					this.events.write(order.id(), placed, order.createdAt())));
-		}
-		// Offsets commit only after every OrderPlaced is acknowledged.
-		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+		// Already paid or cancelled orders of a replayed batch may be queued again; the
+		// poller takes them off at their deadline and finds nothing to cancel.
+		this.deadlines.schedule(claimed.values());
 	}
 
 	private Optional<OrderReserved> read(ConsumerRecord<String, String> record) {
@@ -115,10 +121,7 @@ class OrderWriter {
 					state.map(Enum::name).orElse("missing"));
 			return Optional.empty();
 		}
-		Instant deadline = reserved.reservedAt().plusSeconds(reserved.payTimeoutSeconds());
-		return Optional.of(new Order(reserved.orderId(), reserved.userId(), reserved.flashSaleId(), reserved.skuId(),
-				reserved.quantity(), reserved.unitPriceCents(), reserved.unitPriceCents() * reserved.quantity(),
-				OrderStatus.PENDING_PAYMENT, deadline, reserved.reservedAt()));
+		return Optional.of(Order.placed(reserved));
 	}
 
 }
