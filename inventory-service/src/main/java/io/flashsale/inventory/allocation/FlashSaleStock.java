@@ -11,7 +11,7 @@ import io.flashsale.stock.SaleCounters;
  * @param flashSaleId the sale
  * @param skuId the SKU the stock came from
  * @param allocated units taken off the SKU for the sale
- * @param remaining allocated less the units of applied orders
+ * @param remaining allocated less the units of applied orders that were not cancelled
  * @param ordersApplied placed orders taken off {@code remaining}
  * @param startsAt the window's start, once a {@code FlashSaleScheduled} was consumed
  * @param endsAt the window's exclusive end, likewise

@@ -12,7 +12,9 @@ import org.apache.ibatis.annotations.Update;
 
 /**
  * The {@code flash_sale_stock} table. {@code allocated} never changes once written;
- * {@code remaining} only falls, through {@link #applyOrder}, a conditional update.
+ * {@code remaining} falls by placed orders ({@link #applyOrder}) and rises by cancelled
+ * ones ({@link #returnOrder}), each a conditional update that keeps it within
+ * {@code [0, allocated]}.
  */
 @Mapper
 public interface FlashSaleStocks {
@@ -69,5 +71,14 @@ public interface FlashSaleStocks {
 	@Update("UPDATE flash_sale_stock SET remaining = remaining - #{quantity}, orders_applied = orders_applied + 1 "
 			+ "WHERE flash_sale_id = #{flashSaleId} AND remaining >= #{quantity}")
 	int applyOrder(@Param("flashSaleId") long flashSaleId, @Param("quantity") int quantity);
+
+	/**
+	 * Gives a cancelled order's units back to a sale's remaining stock.
+	 * @return 1 if returned, 0 if the sale is unknown or the units would lift remaining
+	 * above the allocation (a breach: they were never taken)
+	 */
+	@Update("UPDATE flash_sale_stock SET remaining = remaining + #{quantity} "
+			+ "WHERE flash_sale_id = #{flashSaleId} AND remaining + #{quantity} <= allocated")
+	int returnOrder(@Param("flashSaleId") long flashSaleId, @Param("quantity") int quantity);
 
 }

@@ -1,5 +1,6 @@
 package io.flashsale.inventory.orders;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,8 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies placed orders to the database stock in one transaction: per order, the
- * processed mark and the decrement commit together, so a redelivered order is skipped and
- * an applied one is never lost.
+ * processed mark, the {@code order_stock} row (what a cancellation may give back) and the
+ * decrement commit together, so a redelivered order is skipped and an applied one is
+ * never lost. An order whose cancellation was applied first finds its row there and takes
+ * nothing.
  */
 @Component
 class PlacedOrders {
@@ -32,11 +35,15 @@ class PlacedOrders {
 
 	private final FlashSaleStocks stocks;
 
+	private final OrderStocks orderStocks;
+
 	private final TransactionTemplate transactions;
 
-	PlacedOrders(ProcessedMessages processed, FlashSaleStocks stocks, TransactionTemplate transactions) {
+	PlacedOrders(ProcessedMessages processed, FlashSaleStocks stocks, OrderStocks orderStocks,
+			TransactionTemplate transactions) {
 		this.processed = processed;
 		this.stocks = stocks;
+		this.orderStocks = orderStocks;
 		this.transactions = transactions;
 	}
 
@@ -48,22 +55,31 @@ class PlacedOrders {
 	 */
 	Outcome apply(List<OrderPlaced> orders) {
 		List<OrderPlaced> sorted = orders.stream().sorted(LOCK_ORDER).toList();
+		Instant now = Instant.now();
 		return this.transactions.execute((status) -> {
 			int applied = 0;
 			int duplicates = 0;
 			List<OrderPlaced> conflicts = new ArrayList<>();
+			List<OrderPlaced> cancelledFirst = new ArrayList<>();
 			for (OrderPlaced order : sorted) {
 				if (this.processed.markProcessed(CONSUMER, order.orderId()) == 0) {
 					duplicates++;
+				}
+				else if (this.orderStocks.insertApplied(order.orderId(), order.flashSaleId(), order.quantity(),
+						now) == 0) {
+					// Its cancellation came first and gave nothing back; it takes
+					// nothing.
+					cancelledFirst.add(order);
 				}
 				else if (this.stocks.applyOrder(order.flashSaleId(), order.quantity()) == 1) {
 					applied++;
 				}
 				else {
+					this.orderStocks.delete(order.orderId());
 					conflicts.add(order);
 				}
 			}
-			return new Outcome(applied, duplicates, conflicts);
+			return new Outcome(applied, duplicates, conflicts, cancelledFirst);
 		});
 	}
 
@@ -74,8 +90,10 @@ class PlacedOrders {
 	 * @param duplicates orders applied before, skipped
 	 * @param conflicts orders whose sale is unknown or has fewer units left than they
 	 * hold: a breach of the stock invariant, marked processed and not applied
+	 * @param cancelledFirst orders whose cancellation was applied before them: they take
+	 * nothing, as their cancellation gave nothing back
 	 */
-	record Outcome(int applied, int duplicates, List<OrderPlaced> conflicts) {
+	record Outcome(int applied, int duplicates, List<OrderPlaced> conflicts, List<OrderPlaced> cancelledFirst) {
 
 	}
 

@@ -16,6 +16,7 @@ import io.flashsale.contracts.marketing.FlashSaleScheduled;
 import io.flashsale.inventory.allocation.FlashSaleStock;
 import io.flashsale.inventory.allocation.FlashSaleStocks;
 import io.flashsale.platform.messaging.EventJson;
+import io.flashsale.platform.messaging.PoisonMessage;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>
  * A schedule for a sale with no allocation is logged and dropped: the stock row is
- * written by the allocation, not by the campaign.
+ * written by the allocation, not by the campaign. A record that cannot be read or holds
+ * an invalid schedule is counted ({@code flashsale.inventory.messages.poison}) and thrown
+ * as a {@link PoisonMessage}: not retried, it goes to {@code flashsale.flash-sales.DLT}
+ * with the reason.
  */
 @Component
 class FlashSaleScheduleListener {
@@ -48,7 +52,7 @@ class FlashSaleScheduleListener {
 		this.stocks = stocks;
 		this.events = events;
 		this.poison = Counter.builder("flashsale.inventory.messages.poison")
-			.description("Records that could not be read or were invalid, logged and skipped")
+			.description("Records that could not be read or were invalid, dead-lettered and skipped")
 			.tag("topic", Topics.FLASH_SALES)
 			.register(meters);
 	}
@@ -65,8 +69,7 @@ class FlashSaleScheduleListener {
 		}
 		EventEnvelope<FlashSaleScheduled> event = read.get();
 		if (!isValid(event.payload())) {
-			rejectPoison(record, "invalid window or per-user limit", null);
-			return;
+			throw rejectPoison("invalid-schedule", "invalid window or per-user limit", null);
 		}
 		FlashSaleScheduled sale = inMillis(event.payload());
 		Optional<FlashSaleStock> before = this.stocks.find(sale.flashSaleId());
@@ -107,8 +110,7 @@ class FlashSaleScheduleListener {
 			event = this.events.read(record.value(), FlashSaleScheduled.class);
 		}
 		catch (RuntimeException ex) {
-			rejectPoison(record, "unreadable", ex);
-			return Optional.empty();
+			throw rejectPoison("unreadable", ex.toString(), ex);
 		}
 		if (!TYPE.equals(event.type())) {
 			log.debug("Skipping {} on {}", event.type(), record.topic());
@@ -130,10 +132,9 @@ class FlashSaleScheduleListener {
 				&& sale.perUserLimit() >= 1 && sale.endsAt().isBefore(Instant.parse("9999-01-01T00:00:00Z"));
 	}
 
-	private void rejectPoison(ConsumerRecord<String, String> record, String reason, Exception cause) {
+	private PoisonMessage rejectPoison(String reason, String detail, Exception cause) {
 		this.poison.increment();
-		log.error("Skipping poison record {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(),
-				reason, (cause != null) ? cause.toString() : "");
+		return new PoisonMessage(reason, detail, cause);
 	}
 
 }

@@ -3,7 +3,11 @@ package io.flashsale.inventory.warmup;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,8 +18,10 @@ import io.flashsale.contracts.marketing.FlashSaleScheduled;
 import io.flashsale.contracts.order.OrderPlaced;
 import io.flashsale.inventory.InventoryApi;
 import io.flashsale.inventory.InventoryIntegrationTest;
+import io.flashsale.inventory.KafkaProbe;
 import io.flashsale.inventory.allocation.FlashSaleStock;
 import io.flashsale.inventory.allocation.FlashSaleStocks;
+import io.flashsale.platform.messaging.DeadLetters;
 import io.flashsale.platform.messaging.EventJson;
 import io.flashsale.platform.security.LocalTokens;
 import io.flashsale.stock.StockCounters;
@@ -25,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +60,12 @@ class WarmUpIntegrationTests {
 
 	@Autowired
 	StockCounters counters;
+
+	@Autowired
+	KafkaAdmin kafkaAdmin;
+
+	@Autowired
+	MeterRegistry meters;
 
 	InventoryApi api;
 
@@ -184,6 +197,36 @@ class WarmUpIntegrationTests {
 		assertThat(view.get("warmed").asBoolean()).isTrue();
 		assertThat(view.get("redisRemaining").asLong()).isEqualTo(-1);
 		assertThat(view.get("remaining").asInt()).isEqualTo(18);
+	}
+
+	@Test
+	void deadLettersUnreadableAndInvalidSchedulesAndStoresTheNextOne() throws Exception {
+		long sku = this.api.createSku("Watch", 10);
+		long sale = InventoryApi.newSaleId();
+		this.api.allocated(sale, sku, 10);
+		String key = String.valueOf(sale);
+		Instant startsAt = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+		double poison = this.meters.get("flashsale.inventory.messages.poison")
+			.tag("topic", Topics.FLASH_SALES)
+			.counter()
+			.count();
+
+		this.kafka.send(Topics.FLASH_SALES, key, "{not json").get();
+		schedule(new FlashSaleScheduled(sale, sku, "Backwards", 999, 10, 1, startsAt, startsAt.minusSeconds(1), 900));
+		schedule(
+				new FlashSaleScheduled(sale, sku, "Watch hour", 999, 10, 1, startsAt, startsAt.plusSeconds(3600), 900));
+
+		InventoryApi.await("the valid schedule of sale " + sale + " is stored",
+				() -> this.stocks.find(sale).map(FlashSaleStock::scheduled).orElse(false));
+		assertThat(this.stocks.find(sale).orElseThrow().startsAt()).isEqualTo(startsAt);
+		List<ConsumerRecord<String, String>> dead = new KafkaProbe(this.kafkaAdmin).deadLetters(Topics.FLASH_SALES, key,
+				2);
+		assertThat(dead).extracting((record) -> KafkaProbe.header(record, DeadLetters.REASON_HEADER).orElse(null))
+			.containsExactly("unreadable", "invalid-schedule");
+		assertThat(this.meters.get("flashsale.inventory.messages.poison")
+			.tag("topic", Topics.FLASH_SALES)
+			.counter()
+			.count() - poison).isEqualTo(2.0);
 	}
 
 	@Test

@@ -1,0 +1,88 @@
+package io.flashsale.inventory.orders;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/**
+ * The {@code order_stock} table: what each applied order took off its sale's database
+ * stock, and whether its cancellation gave it back.
+ */
+@Mapper
+interface OrderStocks {
+
+	/**
+	 * Records that an order takes its units, unless its cancellation came first.
+	 * @return 1 if recorded, 0 if the order has a row already (cancelled before it was
+	 * placed)
+	 */
+	@Insert("INSERT IGNORE INTO order_stock (order_id, flash_sale_id, quantity, applied_at) "
+			+ "VALUES (#{orderId}, #{flashSaleId}, #{quantity}, #{now})")
+	int insertApplied(@Param("orderId") String orderId, @Param("flashSaleId") long flashSaleId,
+			@Param("quantity") int quantity, @Param("now") Instant now);
+
+	/** Drops the row of an order that could not take its units after all. */
+	@Delete("DELETE FROM order_stock WHERE order_id = #{orderId} AND returned_at IS NULL")
+	int delete(String orderId);
+
+	/**
+	 * Records a cancellation that arrived before its order was placed, so the late
+	 * {@code OrderPlaced} takes nothing.
+	 */
+	@Insert("INSERT INTO order_stock (order_id, flash_sale_id, quantity, returned_at) "
+			+ "VALUES (#{orderId}, #{flashSaleId}, #{quantity}, #{now})")
+	void insertCancelledFirst(@Param("orderId") String orderId, @Param("flashSaleId") long flashSaleId,
+			@Param("quantity") int quantity, @Param("now") Instant now);
+
+	@Select("SELECT order_id, flash_sale_id, quantity, applied_at, returned_at FROM order_stock "
+			+ "WHERE order_id = #{orderId}")
+	Optional<OrderStock> find(String orderId);
+
+	/**
+	 * Reads an order's row and locks it until the transaction ends, so what it says about
+	 * {@code returned_at} holds while the units are returned.
+	 */
+	@Select("SELECT order_id, flash_sale_id, quantity, applied_at, returned_at FROM order_stock "
+			+ "WHERE order_id = #{orderId} FOR UPDATE")
+	Optional<OrderStock> lock(String orderId);
+
+	/**
+	 * Marks an applied order's units as returned.
+	 * @return 1 the first time, 0 if they were returned before or the order was never
+	 * applied
+	 */
+	@Update("UPDATE order_stock SET returned_at = #{now} WHERE order_id = #{orderId} AND returned_at IS NULL")
+	int markReturned(@Param("orderId") String orderId, @Param("now") Instant now);
+
+	/**
+	 * Units of a sale's applied orders that were returned; for reconciliation and tests.
+	 */
+	@Select("SELECT COALESCE(SUM(quantity), 0) FROM order_stock WHERE flash_sale_id = #{flashSaleId} "
+			+ "AND returned_at IS NOT NULL")
+	long returnedUnits(long flashSaleId);
+
+	/**
+	 * A row of {@code order_stock}.
+	 *
+	 * @param orderId the order
+	 * @param flashSaleId its sale
+	 * @param quantity units it took off the sale's stock
+	 * @param appliedAt when its {@code OrderPlaced} took them; null when its cancellation
+	 * came first and it takes nothing
+	 * @param returnedAt when its cancellation returned them, null before
+	 */
+	record OrderStock(String orderId, long flashSaleId, int quantity, Instant appliedAt, Instant returnedAt) {
+
+		boolean applied() {
+			return this.appliedAt != null;
+		}
+
+	}
+
+}
