@@ -45,6 +45,18 @@ public final class Gateway {
 		return send(request.build());
 	}
 
+	/**
+	 * A call outside the gateway, without a token: a shopper confirming a payment at the
+	 * channel's own page ({@code payUrl}).
+	 */
+	public Answer postTo(String url, String json) {
+		return send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
 	private HttpRequest.Builder request(String path, String token) {
 		return HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(30))

@@ -33,6 +33,15 @@ public final class SaleSetup {
 	 * @return the flash sale id
 	 */
 	public long openSale(String title, int units, int limit, long priceCents) {
+		return openSale(title, units, limit, priceCents, 900);
+	}
+
+	/**
+	 * Creates a sale whose unpaid orders are cancelled {@code payTimeoutSeconds} after
+	 * their purchase, and waits until it is open.
+	 * @return the flash sale id
+	 */
+	public long openSale(String title, int units, int limit, long priceCents, int payTimeoutSeconds) {
 		long skuId = this.gateway
 			.post("/api/admin/skus", this.adminToken, null,
 					"{\"name\":\"%s item\",\"stock\":%d}".formatted(title, units))
@@ -46,8 +55,8 @@ public final class SaleSetup {
 			.post("/api/admin/flash-sales", this.adminToken, null,
 					"""
 							{"skuId":%d,"title":"%s","priceCents":%d,"stock":%d,"perUserLimit":%d,\
-							"startsAt":"%s","endsAt":"%s","payTimeoutSeconds":900}""".formatted(skuId, title,
-							priceCents, units, limit, startsAt, endsAt))
+							"startsAt":"%s","endsAt":"%s","payTimeoutSeconds":%d}""".formatted(skuId, title, priceCents,
+							units, limit, startsAt, endsAt, payTimeoutSeconds))
 			.expect(201, "create flash sale")
 			.json()
 			.get("id")

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -20,16 +21,19 @@ import io.flashsale.loadtest.Gateway;
 import io.flashsale.loadtest.Latencies;
 import io.flashsale.loadtest.Options;
 import io.flashsale.loadtest.SaleSetup;
+import io.flashsale.loadtest.Shopper;
 import io.flashsale.platform.security.LocalTokens;
 
 /**
  * One flash sale on the local stack: create it, let a crowd of shoppers rush it through
- * the gateway, wait for the orders to drain, then check the invariants. Exits 1 if any
- * fails, so it can gate a rehearsal.
+ * the gateway, wait for the orders to drain; then some winners pay at a sandbox channel
+ * (a few pay twice), the rest let their short pay deadline pass, and every invariant is
+ * checked. Exits 1 if any fails, so it can gate a rehearsal.
  *
  * <p>
  * Options: {@code --units=100 --limit=1 --attempts=5000 --shoppers=2000
- * --concurrency=200 --seed=42 --gateway=http://127.0.0.1:18080}.
+ * --concurrency=200 --seed=42 --pay-percent=60 --pay-timeout=60 --pay-twice=5
+ * --gateway=http://127.0.0.1:18080}.
  */
 public final class SaleDemo {
 
@@ -44,9 +48,13 @@ public final class SaleDemo {
 		int shoppers = options.integer("shoppers", 2000);
 		int concurrency = options.integer("concurrency", 200);
 		long seed = options.integer("seed", 42);
-		if (units < 1 || limit < 1 || shoppers < 1 || attempts < shoppers || concurrency < 1) {
-			throw new IllegalArgumentException(
-					"Need units, limit, shoppers, concurrency >= 1 and attempts >= shoppers");
+		int payPercent = options.integer("pay-percent", 60);
+		int payTimeout = options.integer("pay-timeout", 60);
+		int payTwice = options.integer("pay-twice", 5);
+		if (units < 1 || limit < 1 || shoppers < 1 || attempts < shoppers || concurrency < 1 || payPercent < 0
+				|| payPercent > 100 || payTimeout < 1 || payTwice < 0) {
+			throw new IllegalArgumentException("Need units, limit, shoppers, concurrency, pay-timeout >= 1, "
+					+ "attempts >= shoppers, pay-percent in 0..100 and pay-twice >= 0");
 		}
 		Gateway gateway = new Gateway(options.gatewayUrl());
 		LocalTokens tokens = LocalTokens.forLocalStack(Duration.ofHours(1));
@@ -55,7 +63,7 @@ public final class SaleDemo {
 
 		System.out.printf("setting up: %d units, limit %d ...%n", units, limit);
 		SaleSetup setup = new SaleSetup(gateway, admin, tokens.user("demo-" + run + "-0"));
-		long saleId = setup.openSale("Demo " + run, units, limit, 1999);
+		long saleId = setup.openSale("Demo " + run, units, limit, 1999, payTimeout);
 
 		// Every shopper tries at least once; the rest of the attempts go to random
 		// shoppers.
@@ -74,6 +82,7 @@ public final class SaleDemo {
 				concurrency);
 		Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
 		Map<String, String> errorSamples = new ConcurrentHashMap<>();
+		List<Won> won = Collections.synchronizedList(new ArrayList<>());
 		Latencies latencies = new Latencies();
 		Semaphore inFlight = new Semaphore(concurrency);
 		CountDownLatch done = new CountDownLatch(attempts);
@@ -89,6 +98,9 @@ public final class SaleDemo {
 								UUID.randomUUID().toString(), body);
 						latencies.add(System.nanoTime() - sent);
 						String outcome = classify(answer);
+						if (outcome.equals("accepted")) {
+							won.add(new Won(shopper, answer.json().get("orderId").asString()));
+						}
 						outcomes.computeIfAbsent(outcome, (key) -> new AtomicLong()).incrementAndGet();
 						if (outcome.equals("errors")) {
 							errorSamples.putIfAbsent(answer.status() + " " + answer.code(), answer.body());
@@ -110,6 +122,11 @@ public final class SaleDemo {
 			System.out.println("  (not drained after 90 s; reporting the last state)");
 		}
 		long persisted = SaleSetup.total(report.get("ordersByStatus"));
+
+		Payments payments = payAndExpire(gateway, shopperTokens, won, payPercent, payTwice, payTimeout, seed);
+		if (!won.isEmpty()) {
+			report = awaitStockBack(gateway, admin, saleId, units - payments.paid);
+		}
 		long ordered = report.get("quantityByStatus").get("PENDING_PAYMENT").asLong()
 				+ report.get("quantityByStatus").get("PAID").asLong();
 		long redisRemaining = report.get("redisRemaining").asLong();
@@ -126,6 +143,10 @@ public final class SaleDemo {
 		row("not accepted (503)", count(outcomes, "not-accepted"));
 		row("errors", count(outcomes, "errors"));
 		row("orders persisted", persisted);
+		row("paid", payments.paid);
+		row("cancelled (expired)", payments.cancelled);
+		row("refunded", payments.refunded);
+		row("stock returned", redisRemaining - (units - accepted));
 		System.out.printf("  %-18s %8.1f ms%n", "latency p50", latencies.percentileMillis(50));
 		System.out.printf("  %-18s %8.1f ms%n", "latency p99", latencies.percentileMillis(99));
 		row("redis remaining", redisRemaining);
@@ -138,6 +159,11 @@ public final class SaleDemo {
 		System.out.println();
 		boolean ok = check("no oversell: accepted <= units", accepted <= units);
 		ok &= check("every accepted purchase became one order", persisted == accepted);
+		ok &= check("every order ended paid or cancelled", payments.paid + payments.cancelled == accepted
+				&& report.get("ordersByStatus").get("PENDING_PAYMENT").asLong() == 0);
+		ok &= check("every unpaid order was cancelled and its unit returned", redisRemaining == units - payments.paid);
+		ok &= check("every paid order keeps exactly one successful payment of its total", payments.keptOnePerPaid);
+		ok &= check("every other successful payment was refunded", payments.refunded == payments.extraPayments);
 		ok &= check("Redis remaining + ordered units == units", redisRemaining + ordered == units);
 		ok &= check("database remaining == Redis remaining",
 				databaseRemaining != null && databaseRemaining == redisRemaining);
@@ -145,6 +171,141 @@ public final class SaleDemo {
 		ok &= check("every attempt got a deliberate answer (no errors)", count(outcomes, "errors") == 0);
 		System.out.println(ok ? "all invariants hold" : "INVARIANT VIOLATED");
 		System.exit(ok ? 0 : 1);
+	}
+
+	/**
+	 * {@code payPercent} of the winners pay through the gateway at whichever sandbox
+	 * channel routing picks, and confirm at the channel; the first {@code payTwice} of
+	 * them also pay a second time at the other channel. The rest do nothing, and their
+	 * orders are cancelled at the deadline.
+	 */
+	private static Payments payAndExpire(Gateway gateway, String[] tokens, List<Won> won, int payPercent, int payTwice,
+			int payTimeout, long seed) {
+		List<Won> order = new ArrayList<>(won);
+		Collections.shuffle(order, new Random(seed));
+		int paying = (int) Math.round(order.size() * payPercent / 100.0);
+		List<Won> payers = order.subList(0, paying);
+		List<Won> idle = order.subList(paying, order.size());
+		int twice = Math.min(payTwice, payers.size());
+		System.out.printf("%d winners pay (%d of them twice), %d let the %d s deadline pass ...%n", payers.size(),
+				twice, idle.size(), payTimeout);
+		AtomicLong failedPayments = new AtomicLong();
+		forEach(payers, (winner) -> {
+			Shopper shopper = new Shopper(gateway, tokens[winner.shopper()]);
+			shopper.awaitOrder(winner.orderId(), Set.of("PENDING_PAYMENT"), Duration.ofSeconds(30));
+			Gateway.Answer started = shopper.startPayment(winner.orderId(), null);
+			if (started.status() != 201) {
+				failedPayments.incrementAndGet();
+				return;
+			}
+			JsonNode first = started.json();
+			JsonNode second = null;
+			if (payers.indexOf(winner) < twice) {
+				String other = first.get("channel").asString().equals("sandpay") ? "quickwallet" : "sandpay";
+				Gateway.Answer again = shopper.startPayment(winner.orderId(), other);
+				second = (again.status() == 201) ? again.json() : null;
+			}
+			if (shopper.confirmAtChannel(first).status() != 200) {
+				failedPayments.incrementAndGet();
+			}
+			if (second != null && shopper.confirmAtChannel(second).status() != 200) {
+				failedPayments.incrementAndGet();
+			}
+		});
+		Duration wait = Duration.ofSeconds(payTimeout + 60);
+		forEach(payers, (winner) -> new Shopper(gateway, tokens[winner.shopper()]).awaitOrder(winner.orderId(),
+				Set.of("PAID", "CANCELLED"), wait));
+		forEach(idle, (winner) -> new Shopper(gateway, tokens[winner.shopper()]).awaitOrder(winner.orderId(),
+				Set.of("PAID", "CANCELLED"), wait));
+		Payments result = new Payments();
+		result.keptOnePerPaid = failedPayments.get() == 0;
+		for (Won winner : order) {
+			Shopper shopper = new Shopper(gateway, tokens[winner.shopper()]);
+			JsonNode view = shopper.order(winner.orderId()).json();
+			boolean paid = view.get("status").asString().equals("PAID");
+			List<JsonNode> taken = awaitSettled(shopper, winner.orderId());
+			long kept = taken.stream().filter((p) -> p.get("status").asString().equals("SUCCEEDED")).count();
+			long refunded = taken.stream().filter((p) -> p.get("status").asString().equals("REFUNDED")).count();
+			if (paid) {
+				result.paid++;
+				result.keptOnePerPaid &= kept == 1 && taken.stream()
+					.filter((p) -> p.get("status").asString().equals("SUCCEEDED"))
+					.allMatch((p) -> p.get("amountCents").asLong() == view.get("totalCents").asLong());
+				result.extraPayments += refunded + kept - 1;
+			}
+			else {
+				result.cancelled++;
+				result.extraPayments += refunded + kept;
+				result.keptOnePerPaid &= kept == 0;
+			}
+			result.refunded += refunded;
+		}
+		return result;
+	}
+
+	/** The order's payments once none is still on its way to SUCCEEDED or REFUNDED. */
+	private static List<JsonNode> awaitSettled(Shopper shopper, String orderId) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		List<JsonNode> payments = shopper.payments(orderId);
+		while (System.nanoTime() < deadline && payments.stream()
+			.anyMatch((p) -> Set.of("CREATED", "PAYING", "REFUNDING").contains(p.get("status").asString()))) {
+			pause();
+			payments = shopper.payments(orderId);
+		}
+		return payments;
+	}
+
+	private static JsonNode awaitStockBack(Gateway gateway, String admin, long saleId, long expectedRemaining) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		JsonNode report = null;
+		while (System.nanoTime() < deadline) {
+			Gateway.Answer answer = gateway.get("/api/admin/reconciliation/" + saleId, admin);
+			if (answer.status() == 200) {
+				report = answer.json();
+				JsonNode database = report.get("databaseRemaining");
+				if (report.get("redisRemaining").asLong() == expectedRemaining && database != null
+						&& database.asLong() == expectedRemaining) {
+					return report;
+				}
+			}
+			pause();
+		}
+		return report;
+	}
+
+	private static void forEach(List<Won> winners, java.util.function.Consumer<Won> action) {
+		try (ExecutorService threads = Executors.newFixedThreadPool(32)) {
+			for (Won winner : winners) {
+				threads.submit(() -> action.accept(winner));
+			}
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(250);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record Won(int shopper, String orderId) {
+	}
+
+	private static final class Payments {
+
+		long paid;
+
+		long cancelled;
+
+		long refunded;
+
+		long extraPayments;
+
+		boolean keptOnePerPaid;
+
 	}
 
 	static String classify(Gateway.Answer answer) {
