@@ -19,13 +19,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Puts a flash sale in place the way the running system does: marketing's event on Kafka
  * (read into the catalogue) and inventory's warm-up of the Redis counters.
  */
-record TestSales(KafkaTemplate<String, String> kafka, EventJson events, StockCounters counters, FlashSales sales) {
+public record TestSales(KafkaTemplate<String, String> kafka, EventJson events, StockCounters counters,
+		FlashSales sales) {
 
-	static final long PRICE_CENTS = 1999;
+	public static final long PRICE_CENTS = 1999;
 
-	void schedule(long sale, int stock, int limit, Instant start, Instant end) throws Exception {
-		FlashSaleScheduled scheduled = new FlashSaleScheduled(sale, 77, "Test sale " + sale, PRICE_CENTS, stock, limit,
-				start, end, 900);
+	public static final long SKU = 77;
+
+	public void schedule(long sale, int stock, int limit, Instant start, Instant end) throws Exception {
+		schedule(sale, stock, limit, start, end, 900);
+	}
+
+	public void schedule(long sale, int stock, int limit, Instant start, Instant end, long payTimeoutSeconds)
+			throws Exception {
+		FlashSaleScheduled scheduled = new FlashSaleScheduled(sale, SKU, "Test sale " + sale, PRICE_CENTS, stock, limit,
+				start, end, payTimeoutSeconds);
 		this.kafka
 			.send(Topics.FLASH_SALES, String.valueOf(sale),
 					this.events.write(String.valueOf(sale), scheduled, Instant.now()))
@@ -34,7 +42,7 @@ record TestSales(KafkaTemplate<String, String> kafka, EventJson events, StockCou
 		await(() -> this.sales.find(sale).isPresent(), "the catalogue learns sale " + sale);
 	}
 
-	static void await(BooleanSupplier condition, String what) throws InterruptedException {
+	public static void await(BooleanSupplier condition, String what) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		while (System.nanoTime() < deadline) {
 			if (condition.getAsBoolean()) {

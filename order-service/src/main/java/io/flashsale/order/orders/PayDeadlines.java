@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
@@ -33,8 +34,17 @@ public class PayDeadlines {
 
 	private final StringRedisTemplate redis;
 
+	private final String key;
+
+	@Autowired
 	PayDeadlines(StringRedisTemplate redis) {
+		this(redis, KEY);
+	}
+
+	/** A queue under another key; tests race claimers on one of their own. */
+	public PayDeadlines(StringRedisTemplate redis, String key) {
 		this.redis = redis;
+		this.key = key;
 	}
 
 	/** Queues unpaid orders; adding one again keeps it once, at its deadline. */
@@ -44,17 +54,17 @@ public class PayDeadlines {
 			.map((order) -> TypedTuple.of(order.id(), (double) order.payDeadline().toEpochMilli()))
 			.collect(Collectors.toSet());
 		if (!members.isEmpty()) {
-			this.redis.opsForZSet().add(KEY, members);
+			this.redis.opsForZSet().add(this.key, members);
 		}
 	}
 
 	/** Puts a claimed order back, for when its cancellation failed. */
 	public void reschedule(String orderId, Instant deadline) {
-		this.redis.opsForZSet().add(KEY, orderId, deadline.toEpochMilli());
+		this.redis.opsForZSet().add(this.key, orderId, deadline.toEpochMilli());
 	}
 
 	public void remove(String orderId) {
-		this.redis.opsForZSet().remove(KEY, orderId);
+		this.redis.opsForZSet().remove(this.key, orderId);
 	}
 
 	/**
@@ -64,14 +74,14 @@ public class PayDeadlines {
 	 * @return the claimed order ids, earliest deadline first
 	 */
 	public List<String> claimDue(Instant now, int limit) {
-		List<?> claimed = this.redis.execute(CLAIM_DUE, List.of(KEY), String.valueOf(now.toEpochMilli()),
+		List<?> claimed = this.redis.execute(CLAIM_DUE, List.of(this.key), String.valueOf(now.toEpochMilli()),
 				String.valueOf(limit));
 		return (claimed != null) ? claimed.stream().map(String::valueOf).toList() : List.of();
 	}
 
 	/** Whether the order is queued; for tests and diagnostics. */
 	public boolean isQueued(String orderId) {
-		return this.redis.opsForZSet().score(KEY, orderId) != null;
+		return this.redis.opsForZSet().score(this.key, orderId) != null;
 	}
 
 }
