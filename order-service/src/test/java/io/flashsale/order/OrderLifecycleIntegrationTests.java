@@ -28,6 +28,8 @@ import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +106,9 @@ class OrderLifecycleIntegrationTests {
 
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	MeterRegistry meters;
 
 	private TestOrders orders;
 
@@ -301,6 +306,9 @@ class OrderLifecycleIntegrationTests {
 		String order = ids.get(0);
 		String other = ids.get(1);
 		awaitTrue(() -> count(sale, "PENDING_PAYMENT") == 2, "2 orders written");
+		double paidBefore = counter("flashsale.orders.paid", null);
+		double alreadyPaidBefore = counter("flashsale.orders.payments.rejected", PaymentRejected.ALREADY_PAID);
+		double mismatchBefore = counter("flashsale.orders.payments.rejected", PaymentRejected.AMOUNT_MISMATCH);
 		try (TopicTap topic = new TopicTap(this.consumers, Topics.ORDERS)) {
 			String payment = this.orders.paymentRecord("pay-first", order, buyers + "-0", TestSales.PRICE_CENTS);
 			ExecutorService pool = Executors.newFixedThreadPool(5);
@@ -351,6 +359,11 @@ class OrderLifecycleIntegrationTests {
 			assertThat(view.body()).contains("\"status\":\"PAID\"", "\"paymentId\":\"pay-first\"", "\"paidAt\":\"");
 			assertThat(this.deadlines.isQueued(order)).isFalse();
 			assertThat(this.deadlines.isQueued(other)).isTrue();
+			assertThat(counter("flashsale.orders.paid", null) - paidBefore).isEqualTo(1);
+			assertThat(counter("flashsale.orders.payments.rejected", PaymentRejected.ALREADY_PAID) - alreadyPaidBefore)
+				.isEqualTo(1);
+			assertThat(counter("flashsale.orders.payments.rejected", PaymentRejected.AMOUNT_MISMATCH) - mismatchBefore)
+				.isEqualTo(1);
 		}
 	}
 
@@ -424,6 +437,27 @@ class OrderLifecycleIntegrationTests {
 		}
 	}
 
+	/** The batch writer dead-letters what it cannot read and writes the rest. */
+	@Test
+	void deadLettersAnUnreadableReservationAndWritesTheNextOrder() throws Exception {
+		long sale = schedule(5, 900);
+		try (TopicTap deadLetters = new TopicTap(this.consumers, Topics.deadLetter(Topics.ORDER_RESERVATIONS))) {
+			String key = OrderIds.next(sale);
+			this.kafka.send(Topics.ORDER_RESERVATIONS, key, "not a reservation").get(10, TimeUnit.SECONDS);
+			String orderId = this.orders.place(sale, "after-poison-" + sale, 1, 900).get(0);
+			awaitTrue(() -> "PENDING_PAYMENT".equals(status(orderId)), "the next order written");
+			ConsumerRecord<String, String> letter = deadLetters
+				.await((records) -> !records.isEmpty(), "the unreadable record dead-lettered")
+				.get(0);
+			assertThat(letter.key()).isEqualTo(key);
+			assertThat(letter.value()).isEqualTo("not a reservation");
+			assertThat(
+					new String(letter.headers().lastHeader(DeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8))
+				.isEqualTo("unreadable");
+			assertThat(this.deadlines.isQueued(orderId)).isTrue();
+		}
+	}
+
 	@Test
 	void letsOnlyTheOwnerCancelAnUnpaidOrder() throws Exception {
 		long sale = schedule(10, 900);
@@ -433,6 +467,7 @@ class OrderLifecycleIntegrationTests {
 		String paid = ids.get(1);
 		String owner = this.tokens.user(buyers + "-0");
 		awaitTrue(() -> count(sale, "PENDING_PAYMENT") == 2, "2 orders written");
+		double cancelledBefore = counter("flashsale.orders.cancelled", OrderCancelled.SHOPPER);
 		try (TopicTap topic = new TopicTap(this.consumers, Topics.ORDERS)) {
 			Response stranger = send(post(this.tokens.user("stranger"), "/api/orders/" + unpaid + "/cancel"));
 			assertThat(stranger.status()).isEqualTo(404);
@@ -478,6 +513,7 @@ class OrderLifecycleIntegrationTests {
 						assertThat(event.userId()).isEqualTo(buyers + "-0");
 						assertThat(event.quantity()).isEqualTo(1);
 					}));
+			assertThat(counter("flashsale.orders.cancelled", OrderCancelled.SHOPPER) - cancelledBefore).isEqualTo(1);
 		}
 	}
 
@@ -540,6 +576,12 @@ class OrderLifecycleIntegrationTests {
 		new TestSales(this.kafka, this.events, this.counters, this.sales).schedule(sale, stock, 1,
 				Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600), payTimeoutSeconds);
 		return sale;
+	}
+
+	private double counter(String name, String reason) {
+		Counter counter = (reason != null) ? this.meters.find(name).tag("reason", reason).counter()
+				: this.meters.find(name).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private static String ownerOf(List<String> ids, String orderId, String buyers) {

@@ -7,9 +7,12 @@ public enum OrderStatus {
 	PROCESSING,
 	/** Written, waiting for payment until its deadline. */
 	PENDING_PAYMENT,
-	/** Paid. */
+	/** Paid; the order keeps the one payment that paid it. */
 	PAID,
-	/** Cancelled; its stock went back. */
+	/**
+	 * Cancelled (unpaid at its deadline, or by the shopper); inventory-service returns
+	 * its stock when it reads {@code OrderCancelled}.
+	 */
 	CANCELLED
 
 }

@@ -18,6 +18,7 @@ import io.flashsale.contracts.order.OrderReserved;
 import io.flashsale.order.orders.Order;
 import io.flashsale.order.orders.Orders;
 import io.flashsale.order.orders.PayDeadlines;
+import io.flashsale.platform.messaging.DeadLetters;
 import io.flashsale.platform.messaging.EventJson;
 import io.flashsale.platform.messaging.Outbox;
 import io.flashsale.stock.Reservation;
@@ -57,6 +58,8 @@ class OrderWriter {
 
 	private final EventJson events;
 
+	private final DeadLetters deadLetters;
+
 	private final Counter written;
 
 	private final Counter withoutStock;
@@ -64,13 +67,14 @@ class OrderWriter {
 	private final Counter unreadable;
 
 	OrderWriter(StockCounters counters, Orders orders, PayDeadlines deadlines, TransactionTemplate transactions,
-			Outbox outbox, EventJson events, MeterRegistry meters) {
+			Outbox outbox, EventJson events, DeadLetters deadLetters, MeterRegistry meters) {
 		this.counters = counters;
 		this.orders = orders;
 		this.deadlines = deadlines;
 		this.transactions = transactions;
 		this.outbox = outbox;
 		this.events = events;
+		this.deadLetters = deadLetters;
 		this.written = meters.counter("flashsale.orders.written");
 		this.withoutStock = meters.counter("flashsale.orders.skipped", "reason", "reservation-released");
 		this.unreadable = meters.counter("flashsale.orders.skipped", "reason", "unreadable");
@@ -106,9 +110,10 @@ class OrderWriter {
 			return Optional.of(this.events.read(record.value(), OrderReserved.class).payload());
 		}
 		catch (RuntimeException ex) {
+			// Never silently dropped: it goes to the dead-letter topic, then the batch
+			// moves on (a record that cannot be read can never become an order).
 			this.unreadable.increment();
-			logger.error("Skipping unreadable reservation record at {}-{}@{}", record.topic(), record.partition(),
-					record.offset(), ex);
+			this.deadLetters.publish(record, "unreadable", ex);
 			return Optional.empty();
 		}
 	}

@@ -23,6 +23,14 @@ class WriterConfiguration {
 		return TopicBuilder.name(Topics.ORDER_RESERVATIONS).partitions(3).replicas(1).build();
 	}
 
+	/**
+	 * Unreadable reservation records, with the reason; as many partitions as the topic.
+	 */
+	@Bean
+	NewTopic orderReservationsDeadLetterTopic() {
+		return TopicBuilder.name(Topics.deadLetter(Topics.ORDER_RESERVATIONS)).partitions(3).replicas(1).build();
+	}
+
 	@Bean
 	NewTopic ordersTopic() {
 		return TopicBuilder.name(Topics.ORDERS).partitions(3).replicas(1).build();
@@ -36,7 +44,7 @@ class WriterConfiguration {
 	/**
 	 * A failed batch (database or Kafka briefly down) is retried with backoff and never
 	 * skipped: skipping would leave reserved stock without an order. Unreadable records
-	 * are skipped by the listener itself, so they cannot block the partition.
+	 * are dead-lettered by the listener itself, so they cannot block the partition.
 	 */
 	@Bean
 	CommonErrorHandler listenerErrorHandler() {
