@@ -85,6 +85,40 @@ class CallbackIntegrationTests extends PaymentTestSupport {
 		await().atMost(WAIT).untilAsserted(() -> assertThat(this.events.of("PaymentSucceeded", paymentId)).hasSize(1));
 	}
 
+	/**
+	 * 10 deliveries of one "paid", each signed afresh, arriving at once: all 10
+	 * acknowledged, one transition to SUCCEEDED, one PaymentSucceeded.
+	 */
+	@Test
+	void tenConcurrentCallbacksForOnePaymentMoveItOnce() throws Exception {
+		behave("sandpay", Map.of("dropCallbacks", true));
+		String user = shopper();
+		String orderId = this.orders.order(user, 8_800);
+		JsonNode payment = pay(user, orderId, "sandpay");
+		String paymentId = payment.path("paymentId").asString();
+		String tradeNo = payment.path("channelTradeNo").asString();
+		String secret = secret("sandpay");
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<ResponseEntity<String>>> deliveries = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+			for (int i = 0; i < 10; i++) {
+				byte[] body = paid(tradeNo, paymentId, orderId, 8_800, Instant.now(), nonce());
+				deliveries.add(pool.submit(() -> {
+					start.await();
+					return deliver("sandpay", body, secret);
+				}));
+			}
+			start.countDown();
+			for (Future<ResponseEntity<String>> delivery : deliveries) {
+				assertThat(delivery.get().getStatusCode().value()).isEqualTo(200);
+				assertThat(delivery.get().getBody()).isEqualTo("success");
+			}
+		}
+		assertThat(ledger(paymentId)).containsExactly("->CREATED@api", "CREATED>PAYING@api",
+				"PAYING>SUCCEEDED@callback");
+		await().atMost(WAIT).untilAsserted(() -> assertThat(this.events.of("PaymentSucceeded", paymentId)).hasSize(1));
+	}
+
 	@Test
 	void sandpayIsAcknowledgedWithPlainTextSuccess() {
 		behave("sandpay", Map.of("dropCallbacks", true));

@@ -1,9 +1,15 @@
 package io.flashsale.payment;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -92,6 +98,42 @@ class PaymentFlowIntegrationTests extends PaymentTestSupport {
 			ofOrder.add(node.path("paymentId").asString());
 		}
 		assertThat(ofOrder).containsExactly(paymentId);
+	}
+
+	/**
+	 * 10 identical requests to pay one order at one channel, at once: 1 answered 201, 9
+	 * answered 200 with the same payment, 1 row and 1 trade at the wallet.
+	 */
+	@Test
+	void tenConcurrentRequestsToPayOneOrderOpenOnePayment() throws Exception {
+		String user = shopper();
+		String orderId = this.orders.order(user, 2_500);
+		String token = this.tokens.user(user);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<ResponseEntity<JsonNode>>> requests = new ArrayList<>();
+		try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+			for (int i = 0; i < 10; i++) {
+				requests.add(pool.submit(() -> {
+					start.await();
+					return call(HttpMethod.POST, "/api/payments", token,
+							Map.of("orderId", orderId, "channel", "quickwallet"));
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			Set<String> ids = new HashSet<>();
+			for (Future<ResponseEntity<JsonNode>> request : requests) {
+				statuses.add(request.get().getStatusCode().value());
+				ids.add(request.get().getBody().path("paymentId").asString());
+			}
+			assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
+			assertThat(statuses).filteredOn((status) -> status == 200).hasSize(9);
+			assertThat(ids).hasSize(1);
+		}
+		assertThat(paymentsOfOrder(orderId)).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM sandbox_trades WHERE order_id = ?", Integer.class,
+				orderId))
+			.isEqualTo(1);
 	}
 
 	@Test
