@@ -1,4 +1,4 @@
 /**
- * Serves config-repo/ to every service: tunables, degrade switches and plans.
+ * Serves config-repo/ to every service, with ops' degrade switches and plans on top.
  */
 package io.flashsale.configserver;

@@ -9,7 +9,6 @@ import io.flashsale.platform.security.JwtProperties;
 import io.flashsale.platform.security.LocalTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The config server serving the real config-repo/ of this repository.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.cloud.config.server.native.search-locations=file:../config-repo/")
+@ConfigServerTest
 class ConfigServerIntegrationTests {
 
 	@LocalServerPort

@@ -1,0 +1,127 @@
+package io.flashsale.configserver.plans;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import io.flashsale.configserver.switches.Switches;
+import io.flashsale.platform.problem.ApiProblem;
+
+import org.springframework.cloud.config.server.resource.NoSuchResourceException;
+import org.springframework.cloud.config.server.resource.ResourceRepository;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The plans of config-repo/plans.yml, read from the backend on every use (native folder
+ * or git), each checked against the switch catalog:
+ *
+ * <pre>
+ * plans:
+ *   peak-degrade:
+ *     description: ...
+ *     switches:                 # every application
+ *       flashsale.switches.shed: non-core
+ *     applications:             # one application
+ *       gateway:
+ *         flashsale.gateway.rate-limits.user.replenish-rate: 3
+ * </pre>
+ */
+@Component
+class PlanCatalog {
+
+	static final String FILE = "plans.yml";
+
+	private final ResourceRepository resources;
+
+	private final Switches switches;
+
+	private final YAMLMapper yaml = YAMLMapper.builder().build();
+
+	PlanCatalog(ResourceRepository resources, Switches switches) {
+		this.resources = resources;
+		this.switches = switches;
+	}
+
+	List<Plan> plans() {
+		Resource resource;
+		try {
+			resource = this.resources.findOne("application", "default", null, FILE);
+		}
+		catch (NoSuchResourceException ex) {
+			return List.of();
+		}
+		PlansFile file;
+		try (InputStream in = resource.getInputStream()) {
+			file = this.yaml.readValue(in, PlansFile.class);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + FILE, ex);
+		}
+		List<Plan> plans = new ArrayList<>();
+		if (file != null && file.plans() != null) {
+			file.plans().forEach((name, spec) -> plans.add(plan(name, spec)));
+		}
+		return plans;
+	}
+
+	Plan find(String name) {
+		return plans().stream()
+			.filter((plan) -> plan.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new UnknownPlan(name));
+	}
+
+	private Plan plan(String name, PlanSpec spec) {
+		List<Plan.PlanValue> values = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		if (spec.switches() != null) {
+			spec.switches().forEach((key, value) -> add(null, key, value, values, problems));
+		}
+		if (spec.applications() != null) {
+			spec.applications()
+				.forEach((application, keys) -> keys
+					.forEach((key, value) -> add(application, key, value, values, problems)));
+		}
+		if (values.isEmpty() && problems.isEmpty()) {
+			problems.add("it sets no switch");
+		}
+		return new Plan(name, (spec.description() != null) ? spec.description().trim() : "", values, problems);
+	}
+
+	private void add(String application, String key, Object value, List<Plan.PlanValue> values, List<String> problems) {
+		try {
+			values.add(new Plan.PlanValue(application, key, this.switches.resolve(key, application, value).value()));
+		}
+		catch (ApiProblem ex) {
+			problems.add(ex.getMessage());
+		}
+	}
+
+	/**
+	 * The file.
+	 *
+	 * @param plans name to plan
+	 */
+	record PlansFile(LinkedHashMap<String, PlanSpec> plans) {
+
+	}
+
+	/**
+	 * One plan as written.
+	 *
+	 * @param description what it is for
+	 * @param switches values for every application
+	 * @param applications values for one application each
+	 */
+	record PlanSpec(String description, LinkedHashMap<String, Object> switches,
+			LinkedHashMap<String, LinkedHashMap<String, Object>> applications) {
+
+	}
+
+}
