@@ -70,6 +70,7 @@ abstract class PaymentTestSupport {
 			behave(channel, Map.of());
 			this.breakers.circuitBreaker(channel).reset();
 		}
+		this.breakers.circuitBreaker("order-service").reset();
 	}
 
 	static String shopper() {

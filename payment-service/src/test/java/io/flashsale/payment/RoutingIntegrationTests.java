@@ -77,6 +77,32 @@ class RoutingIntegrationTests extends PaymentTestSupport {
 		assertThat(refused.path("code").asString()).isEqualTo("channel-unavailable");
 	}
 
+	/**
+	 * order-service answers 503: 4 payment requests get 503 and open its breaker (window
+	 * 10, at least 4 calls, 50%); the next 5 get 503 without a call to order-service.
+	 */
+	@Test
+	void orderServiceDownOpensItsBreakerAndAnswers503AtOnce() {
+		String user = shopper();
+		String token = this.tokens.user(user);
+		String orderId = this.orders.order(user, 1_000);
+		this.orders.down(true);
+		for (int i = 0; i < 4; i++) {
+			assertThat(call(HttpMethod.POST, "/api/payments", token, Map.of("orderId", orderId)).getBody()
+				.path("code")
+				.asString()).isEqualTo("order-service-unavailable");
+		}
+		assertThat(this.breakers.circuitBreaker("order-service").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		int calls = this.orders.authorizations().size();
+		for (int i = 0; i < 5; i++) {
+			assertThat(
+					call(HttpMethod.POST, "/api/payments", token, Map.of("orderId", orderId)).getStatusCode().value())
+				.isEqualTo(503);
+		}
+		assertThat(this.orders.authorizations()).hasSize(calls);
+		assertThat(paymentsOfOrder(orderId)).isZero();
+	}
+
 	private int failedSandpayOpens() {
 		return this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM payments WHERE channel = 'sandpay' AND failure_reason = 'channel-unavailable'",
