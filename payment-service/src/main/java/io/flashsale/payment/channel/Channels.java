@@ -14,6 +14,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -62,7 +64,12 @@ public class Channels implements AutoCloseable {
 
 	private final Map<String, TimeLimiter> limiters = new LinkedHashMap<>();
 
-	private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+	/**
+	 * Runs each call on its own virtual thread so the time limit can give up on it; the
+	 * caller's context (trace, request id) travels with it.
+	 */
+	private final ExecutorService calls = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
+			ContextSnapshotFactory.builder().build()::captureAll);
 
 	Channels(PaymentProperties properties, List<PaymentChannel> channels, CircuitBreakerRegistry breakers,
 			TimeLimiterRegistry limiters) {
