@@ -298,7 +298,8 @@ class CancelledOrdersIntegrationTests {
 				new ReserveCommand(sale, orderId, user, quantity, UUID.randomUUID().toString(), "h", Instant.now())))
 			.isInstanceOf(ReserveOutcome.Reserved.class);
 		assertThat(this.counters.confirm(sale, orderId)).contains(Reservation.State.CONFIRMED);
-		return new OrderPlaced(orderId, sale, 1, user, quantity, quantity * 1_000L, Instant.now().plusSeconds(900));
+		return new OrderPlaced(orderId, sale, 1, user, quantity, quantity * 1_000L, Instant.now().plusSeconds(900),
+				Instant.now());
 	}
 
 	private static OrderCancelled cancellation(OrderPlaced order) {

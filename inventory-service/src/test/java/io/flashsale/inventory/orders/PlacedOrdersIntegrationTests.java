@@ -129,7 +129,7 @@ class PlacedOrdersIntegrationTests {
 
 	private static OrderPlaced order(long sale, int quantity) {
 		return new OrderPlaced(UUID.randomUUID().toString(), sale, 1, "alice", quantity, quantity * 1_000L,
-				Instant.now().plusSeconds(900));
+				Instant.now().plusSeconds(900), Instant.now());
 	}
 
 	/** One unit, last on the partition. */

@@ -180,9 +180,10 @@ class WarmUpIntegrationTests {
 				() -> this.stocks.find(sale).map(FlashSaleStock::scheduled).orElse(false));
 		assertThat(this.api.warmUp(sale).getBody().get("warmed").asBoolean()).isTrue();
 		String orderId = UUID.randomUUID().toString();
-		this.kafka
-			.send(Topics.ORDERS, orderId, this.events.write(orderId,
-					new OrderPlaced(orderId, sale, sku, "alice", 2, 5_998, startsAt.plusSeconds(900)), Instant.now()))
+		this.kafka.send(Topics.ORDERS, orderId,
+				this.events.write(orderId,
+						new OrderPlaced(orderId, sale, sku, "alice", 2, 5_998, startsAt.plusSeconds(900), startsAt),
+						Instant.now()))
 			.get();
 		InventoryApi.await("the order of sale " + sale + " is applied",
 				() -> this.stocks.find(sale).orElseThrow().ordersApplied() == 1);

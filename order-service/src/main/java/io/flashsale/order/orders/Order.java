@@ -51,7 +51,7 @@ public record Order(String id, String userId, long flashSaleId, long skuId, int 
 
 	public OrderPlaced placedEvent() {
 		return new OrderPlaced(this.id, this.flashSaleId, this.skuId, this.userId, this.quantity, this.totalCents,
-				this.payDeadline);
+				this.payDeadline, this.createdAt);
 	}
 
 	OrderCancelled cancelledEvent(String reason, Instant at) {

@@ -18,30 +18,31 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OrderEventRoutes {
 
-	/**
-	 * {@code OrderPlaced} carries no creation time, so its pay deadline (fixed when the
-	 * order is written, one event per order) stands in as the occurred-at.
-	 */
+	/** Placed, paid and cancelled happen once per order: the order id identifies them. */
 	@Bean
 	OutboxRoute<OrderPlaced> orderPlacedRoute() {
-		return OutboxRoute.of(OrderPlaced.class, Topics.ORDERS, OrderPlaced::orderId, OrderPlaced::payDeadline);
+		return OutboxRoute.of(OrderPlaced.class, Topics.ORDERS, OrderPlaced::orderId, OrderPlaced::placedAt,
+				OrderPlaced::orderId);
 	}
 
 	@Bean
 	OutboxRoute<OrderPaid> orderPaidRoute() {
-		return OutboxRoute.of(OrderPaid.class, Topics.ORDERS, OrderPaid::orderId, OrderPaid::paidAt);
+		return OutboxRoute.of(OrderPaid.class, Topics.ORDERS, OrderPaid::orderId, OrderPaid::paidAt,
+				OrderPaid::orderId);
 	}
 
 	@Bean
 	OutboxRoute<OrderCancelled> orderCancelledRoute() {
-		return OutboxRoute.of(OrderCancelled.class, Topics.ORDERS, OrderCancelled::orderId,
-				OrderCancelled::cancelledAt);
+		return OutboxRoute.of(OrderCancelled.class, Topics.ORDERS, OrderCancelled::orderId, OrderCancelled::cancelledAt,
+				OrderCancelled::orderId);
 	}
 
 	@Bean
 	OutboxRoute<PaymentRejected> paymentRejectedRoute() {
+		// An order may refuse several payments: each refusal is identified by its
+		// payment.
 		return OutboxRoute.of(PaymentRejected.class, Topics.ORDERS, PaymentRejected::orderId,
-				PaymentRejected::rejectedAt);
+				PaymentRejected::rejectedAt, PaymentRejected::paymentId);
 	}
 
 }

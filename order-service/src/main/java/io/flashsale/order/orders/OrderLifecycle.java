@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -39,8 +38,6 @@ public class OrderLifecycle {
 	private final Clock clock;
 
 	private final MeterRegistry meters;
-
-	private final AtomicLong lastRejection = new AtomicLong();
 
 	OrderLifecycle(Orders orders, PayDeadlines deadlines, Outbox outbox, TransactionTemplate transactions, Clock clock,
 			MeterRegistry meters) {
@@ -128,7 +125,7 @@ public class OrderLifecycle {
 	}
 
 	private PaymentOutcome reject(PaymentSucceeded payment, String reason) {
-		this.outbox.publish(new PaymentRejected(payment.orderId(), payment.paymentId(), reason, nextRejectionTime()));
+		this.outbox.publish(new PaymentRejected(payment.orderId(), payment.paymentId(), reason, now()));
 		afterCommit(() -> this.meters.counter("flashsale.orders.payments.rejected", "reason", reason).increment());
 		return PaymentOutcome.REJECTED;
 	}
@@ -136,17 +133,6 @@ public class OrderLifecycle {
 	/** The database keeps milliseconds; events carry exactly what was stored. */
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-	}
-
-	/**
-	 * An order may refuse several payments, and the envelope's event id is derived from
-	 * type, order id and occurred-at, so two refusals must never share a millisecond. One
-	 * order's payments arrive on one partition, read by one instance at a time; a
-	 * strictly increasing clock per instance keeps their ids apart.
-	 */
-	private Instant nextRejectionTime() {
-		long millis = this.lastRejection.updateAndGet((last) -> Math.max(last + 1, this.clock.millis()));
-		return Instant.ofEpochMilli(millis);
 	}
 
 	private static void afterCommit(Runnable action) {

@@ -13,8 +13,10 @@ import java.time.Instant;
  * @param quantity units ordered
  * @param totalCents what the buyer owes, in minor units
  * @param payDeadline when the unpaid order is cancelled
+ * @param placedAt when the stock was reserved for the order (added after version 1; null
+ * from older producers)
  */
 public record OrderPlaced(String orderId, long flashSaleId, long skuId, String userId, int quantity, long totalCents,
-		Instant payDeadline) {
+		Instant payDeadline, Instant placedAt) {
 
 }

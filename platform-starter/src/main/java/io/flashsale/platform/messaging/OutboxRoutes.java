@@ -16,9 +16,10 @@ import org.springframework.modulith.events.RoutingTarget;
  * event types only, to their topic and key, as {@link EventEnvelope} JSON.
  *
  * <p>
- * The envelope's id is derived from the event's type, key and time rather than drawn at
- * random, because the envelope is built again each time an incomplete publication is
- * resubmitted; a random id would make the resubmitted copy look like a new event.
+ * The envelope's id is derived from the event's type and identity (see
+ * {@link OutboxRoute#identity()}) rather than drawn at random, because the envelope is
+ * built again each time an incomplete publication is resubmitted; a random id would make
+ * the resubmitted copy look like a new event.
  */
 class OutboxRoutes implements EventExternalizationConfiguration {
 
@@ -66,7 +67,7 @@ class OutboxRoutes implements EventExternalizationConfiguration {
 		String type = event.getClass().getSimpleName();
 		String key = route.keyOf(event);
 		var occurredAt = route.occurredAtOf(event);
-		UUID id = UUID.nameUUIDFromBytes((type + '|' + key + '|' + occurredAt).getBytes(StandardCharsets.UTF_8));
+		UUID id = UUID.nameUUIDFromBytes((type + '|' + route.identityOf(event)).getBytes(StandardCharsets.UTF_8));
 		return new EventEnvelope<>(id, type, 1, occurredAt, key, event);
 	}
 

@@ -55,6 +55,17 @@ class OutboxRoutesTests {
 	}
 
 	@Test
+	void givesTwoEventsOfOneKeyAndInstantDistinctIdsWhenTheyCarryTheirOwnIdentity() {
+		Instant now = Instant.parse("2026-11-11T00:00:05Z");
+		OutboxRoutes paid = new OutboxRoutes(List.of(OutboxRoute.of(OrderPaid.class, Topics.ORDERS, OrderPaid::orderId,
+				OrderPaid::paidAt, OrderPaid::paymentId)), this.json);
+		var first = paid.envelope(new OrderPaid("7-abc", 7, "alice", "pay-1", 100, now));
+		var second = paid.envelope(new OrderPaid("7-abc", 7, "alice", "pay-2", 100, now));
+		assertThat(first.eventId()).isNotEqualTo(second.eventId());
+		assertThat(first.key()).isEqualTo(second.key()).isEqualTo("7-abc");
+	}
+
+	@Test
 	void refusesToPublishOutsideATransactionOrWithoutARoute() {
 		Outbox outbox = new Outbox((event) -> {
 			throw new AssertionError("must not publish");
