@@ -12,14 +12,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import io.flashsale.configserver.switches.Switches;
 import io.flashsale.platform.problem.ApiProblem;
 
-import org.springframework.cloud.config.server.resource.NoSuchResourceException;
-import org.springframework.cloud.config.server.resource.ResourceRepository;
+import org.springframework.cloud.config.server.environment.SearchPathLocator;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
- * The plans of config-repo/plans.yml, read from the backend on every use (native folder
- * or git), each checked against the switch catalog:
+ * The plans of config-repo/plans.yml, read from the backend's folder on every use (the
+ * native folder, or the git backend's working copy after its refresh), each checked
+ * against the switch catalog:
  *
  * <pre>
  * plans:
@@ -37,23 +38,23 @@ class PlanCatalog {
 
 	static final String FILE = "plans.yml";
 
-	private final ResourceRepository resources;
+	private final SearchPathLocator locations;
+
+	private final ResourceLoader resources;
 
 	private final Switches switches;
 
 	private final YAMLMapper yaml = YAMLMapper.builder().build();
 
-	PlanCatalog(ResourceRepository resources, Switches switches) {
+	PlanCatalog(SearchPathLocator locations, ResourceLoader resources, Switches switches) {
+		this.locations = locations;
 		this.resources = resources;
 		this.switches = switches;
 	}
 
 	List<Plan> plans() {
-		Resource resource;
-		try {
-			resource = this.resources.findOne("application", "default", null, FILE);
-		}
-		catch (NoSuchResourceException ex) {
+		Resource resource = find();
+		if (resource == null) {
 			return List.of();
 		}
 		PlansFile file;
@@ -68,6 +69,22 @@ class PlanCatalog {
 			file.plans().forEach((name, spec) -> plans.add(plan(name, spec)));
 		}
 		return plans;
+	}
+
+	/**
+	 * The file in the first search location that has one. (Spring Cloud Config's resource
+	 * endpoint refuses relative locations such as {@code file:../config-repo/}; the name
+	 * here is fixed, so there is no path to check.)
+	 */
+	private Resource find() {
+		for (String location : this.locations.getLocations("application", "default", null).getLocations()) {
+			String folder = location.replace("{application}", "application").replace("{profile}", "default");
+			Resource resource = this.resources.getResource(folder + (folder.endsWith("/") ? "" : "/") + FILE);
+			if (resource.exists() && resource.isReadable()) {
+				return resource;
+			}
+		}
+		return null;
 	}
 
 	Plan find(String name) {
