@@ -39,14 +39,16 @@ class MessagingConfiguration {
 
 	@Bean
 	OutboxRoute<PaymentSucceeded> paymentSucceededRoute() {
+		// Keyed by order (one order's payments stay in order), identified by payment: two
+		// payments of one order are two events even within one millisecond.
 		return OutboxRoute.of(PaymentSucceeded.class, Topics.PAYMENTS, PaymentSucceeded::orderId,
-				PaymentSucceeded::succeededAt);
+				PaymentSucceeded::succeededAt, PaymentSucceeded::paymentId);
 	}
 
 	@Bean
 	OutboxRoute<PaymentRefunded> paymentRefundedRoute() {
 		return OutboxRoute.of(PaymentRefunded.class, Topics.PAYMENTS, PaymentRefunded::orderId,
-				PaymentRefunded::refundedAt);
+				PaymentRefunded::refundedAt, PaymentRefunded::paymentId);
 	}
 
 	/**
