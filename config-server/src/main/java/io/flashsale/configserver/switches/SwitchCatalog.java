@@ -2,7 +2,9 @@ package io.flashsale.configserver.switches;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
@@ -49,7 +51,7 @@ public class SwitchCatalog {
 				rateLimit(key, shipped.value()).ifPresent(all::add);
 			}
 		});
-		all.sort(java.util.Comparator.comparing((SwitchDefinition definition) -> !FIXED.contains(definition))
+		all.sort(Comparator.comparing((SwitchDefinition definition) -> !FIXED.contains(definition))
 			.thenComparing(SwitchDefinition::key));
 		return all;
 	}
@@ -67,22 +69,22 @@ public class SwitchCatalog {
 			.orElseThrow(() -> new UnknownSwitch(key));
 	}
 
-	private static java.util.Optional<SwitchDefinition> rateLimit(String key, Object shipped) {
+	private static Optional<SwitchDefinition> rateLimit(String key, Object shipped) {
 		String name = key.substring(RATE_LIMITS.length());
 		String description = "Gateway rate limit " + name + " (live; see config-repo/gateway.yml).";
 		if (shipped instanceof Boolean) {
-			return java.util.Optional.of(owned(key, SwitchType.BOOLEAN, null, shipped, description, GATEWAY));
+			return Optional.of(owned(key, SwitchType.BOOLEAN, null, shipped, description, GATEWAY));
 		}
 		if (shipped instanceof Number || (shipped instanceof String text && text.matches("\\d+"))) {
 			// Zero replicas or zero tokens per request would divide by zero in the
 			// gateway.
 			long min = (key.endsWith(".instances") || key.endsWith(".requested-tokens")) ? 1 : 0;
-			return java.util.Optional.of(owned(key, SwitchType.NUMBER, min, shipped, description, GATEWAY));
+			return Optional.of(owned(key, SwitchType.NUMBER, min, shipped, description, GATEWAY));
 		}
 		if (shipped instanceof String text && isDuration(text)) {
-			return java.util.Optional.of(owned(key, SwitchType.DURATION, null, shipped, description, GATEWAY));
+			return Optional.of(owned(key, SwitchType.DURATION, null, shipped, description, GATEWAY));
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
 	private static boolean isDuration(String text) {

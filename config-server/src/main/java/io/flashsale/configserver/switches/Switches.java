@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -118,7 +120,7 @@ public class Switches {
 	 * @return the new version and its audit lines
 	 */
 	public Committed apply(String action, String by, String reason, String plan,
-			java.util.function.Function<SwitchVersion, List<KeyChange>> changes) {
+			Function<SwitchVersion, List<KeyChange>> changes) {
 		Committed committed = this.store.commit(action, by, reason, plan, changes);
 		this.events.publishEvent(new SwitchesChanged(committed.version().version()));
 		return committed;
@@ -136,7 +138,7 @@ public class Switches {
 				OverrideValue then = wanted.find(scope, key);
 				Object nowValue = (now != null) ? now.value() : null;
 				Object thenValue = (then != null) ? then.value() : null;
-				if (!java.util.Objects.equals(nowValue, thenValue)) {
+				if (!Objects.equals(nowValue, thenValue)) {
 					changes.add(new KeyChange(scope, key, thenValue));
 				}
 			}
