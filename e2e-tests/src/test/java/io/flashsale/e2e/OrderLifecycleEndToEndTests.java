@@ -38,7 +38,7 @@ class OrderLifecycleEndToEndTests {
 	private final String run = Long.toString(System.nanoTime(), 36);
 
 	/**
-	 * 1,000 buyers, 1,000 units, limit 1, a 45 s pay deadline; 600 orders (seed 42) are
+	 * 1,000 buyers, 1,000 units, limit 1, a 60 s pay deadline; 600 orders (seed 42) are
 	 * paid through the sandbox channels, the other 400 time out. Exactly 400 are
 	 * cancelled, their 400 units are back in Redis and the database, and their buyers'
 	 * limits are restored: the same 400 can buy again, the paid ones cannot.
@@ -46,7 +46,7 @@ class OrderLifecycleEndToEndTests {
 	@Test
 	void cancelsEveryUnpaidOrderAtItsDeadlineAndReturnsItsStock() throws Exception {
 		SaleSetup setup = new SaleSetup(this.gateway, this.admin, Stack.TOKENS.user("e2e-life-" + this.run));
-		long sale = setup.openSale("E2E lifecycle " + this.run, 1000, 1, PRICE_CENTS, 45);
+		long sale = setup.openSale("E2E lifecycle " + this.run, 1000, 1, PRICE_CENTS, 60);
 		List<Shopper> shoppers = shoppers("e2e-life-buyer-", 1000);
 		Map<Shopper, String> orders = buyAll(sale, shoppers);
 		assertThat(orders).hasSize(1000);
