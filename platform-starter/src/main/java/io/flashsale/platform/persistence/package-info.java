@@ -1,2 +1,2 @@
-/** MyBatis conventions every service shares: instants in UTC. */
+/** MyBatis conventions every service shares: instants in UTC, the slow-SQL guard. */
 package io.flashsale.platform.persistence;
