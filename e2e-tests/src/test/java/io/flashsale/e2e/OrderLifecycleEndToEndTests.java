@@ -158,6 +158,10 @@ class OrderLifecycleEndToEndTests {
 		assertThat(outcomes).allSatisfy((outcome) -> assertThat(outcome).isIn("PAID/SUCCEEDED", "CANCELLED/REFUNDED",
 				"CANCELLED/CLOSED", "CANCELLED/FAILED"));
 		assertThat(outcomes.stream().filter("PAID/SUCCEEDED"::equals).count()).isEqualTo(paidOrders);
+		System.out.printf("pay-versus-cancel races: %d paid, %d cancelled; outcomes %s%n", paidOrders, cancelledOrders,
+				outcomes.stream()
+					.collect(java.util.stream.Collectors.groupingBy((o) -> o, java.util.TreeMap::new,
+							java.util.stream.Collectors.counting())));
 
 		JsonNode report = awaitReport(setup, sale, (r) -> r.get("redisRemaining").asLong() == cancelledOrders
 				&& r.get("databaseRemaining").asLong() == cancelledOrders);
