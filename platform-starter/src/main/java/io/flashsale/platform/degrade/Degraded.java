@@ -14,6 +14,15 @@ public class Degraded extends ApiProblem {
 
 	private final long retryAfterSeconds;
 
+	/**
+	 * For a fallback that has nothing to answer: the shedding aspect turns it into its
+	 * own 503 with the configured {@code Retry-After}.
+	 * @param grade the shed endpoint's grade
+	 */
+	public Degraded(Grade grade) {
+		this(grade, 30);
+	}
+
 	public Degraded(Grade grade, long retryAfterSeconds) {
 		super(HttpStatus.SERVICE_UNAVAILABLE, "degraded", "Degraded",
 				"This " + grade.tag() + " function is switched off to protect the sale. Retry later.");

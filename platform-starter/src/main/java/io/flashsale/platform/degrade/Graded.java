@@ -14,7 +14,8 @@ import java.lang.annotation.Target;
  * While the shed switch covers the grade, the handler is not run: the {@link #fallback()}
  * method of the same bean answers instead (same parameters, a return type the handler may
  * return: static or last-cached data), or, without one, a 503 problem {@code degraded}
- * with {@code Retry-After}.
+ * with {@code Retry-After}. A fallback that has nothing to answer (no cached data yet)
+ * throws {@link Degraded} and the caller gets the same 503.
  */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)

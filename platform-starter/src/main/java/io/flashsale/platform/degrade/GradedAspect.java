@@ -66,7 +66,10 @@ class GradedAspect {
 				return fallback.get().invoke(target, call.getArgs());
 			}
 			catch (InvocationTargetException ex) {
-				throw ex.getTargetException();
+				if (!(ex.getTargetException() instanceof Degraded)) {
+					throw ex.getTargetException();
+				}
+				// A fallback with nothing to answer (no cached data yet) gives up.
 			}
 		}
 		long retryAfter = Math.max(1,

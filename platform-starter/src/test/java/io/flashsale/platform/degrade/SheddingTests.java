@@ -90,6 +90,19 @@ class SheddingTests {
 	}
 
 	@Test
+	void answersTheLastCachedAnswerAndDegradedWhereThereIsNone() {
+		assertThat(get("/api/list/1")).hasStatusOk().bodyText().isEqualTo("page 1 v1");
+		shed("non-core");
+		assertThat(get("/api/list/1")).hasStatusOk().bodyText().isEqualTo("page 1 v1");
+		assertThat(get("/api/list/2")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+			.hasHeader("Retry-After", "45")
+			.bodyJson()
+			.hasPathSatisfying("$.code", (code) -> assertThat(code).asString().isEqualTo("degraded"));
+		restore();
+		assertThat(get("/api/list/1")).hasStatusOk().bodyText().isEqualTo("page 1 v2");
+	}
+
+	@Test
 	void rejectsAFallbackThatDoesNotFitItsHandler() throws Exception {
 		Graded graded = App.Broken.class.getDeclaredMethod("handler", long.class).getAnnotation(Graded.class);
 		assertThatIllegalStateException().isThrownBy(() -> GradedEndpoints
@@ -150,6 +163,20 @@ class SheddingTests {
 
 			String cachedInfo(long id) {
 				return "cached " + id;
+			}
+
+			private final AtomicInteger listVersion = new AtomicInteger();
+
+			private final LastAnswers<Integer, String> lastPages = new LastAnswers<>(2);
+
+			@GetMapping("/api/list/{page}")
+			@Graded(value = Grade.NON_CORE, fallback = "lastPage")
+			String list(@PathVariable int page) {
+				return this.lastPages.remember(page, "page " + page + " v" + this.listVersion.incrementAndGet());
+			}
+
+			String lastPage(int page) {
+				return this.lastPages.recall(page).orElseThrow(() -> new Degraded(Grade.NON_CORE));
 			}
 
 			@GetMapping("/api/report")
