@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,8 +38,9 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  *
  * <p>
  * SKUs are unknown until {@link #stock} gives them units. {@link #FAILING_SKU} answers
- * 500; {@link #slowOnce} delays the next answer for a SKU beyond the client's read
- * timeout (the allocation still happens, as it would on a slow real service).
+ * 500; {@link #slowOnce} delays the next answer for a SKU beyond the client's time limit
+ * (the allocation still happens, as it would on a slow real service); {@link #hold} keeps
+ * every call for a SKU waiting until {@link #release}.
  */
 public final class InventoryStub implements AutoCloseable {
 
@@ -45,7 +49,7 @@ public final class InventoryStub implements AutoCloseable {
 
 	private static final Pattern PATH = Pattern.compile("/api/admin/flash-sale-stock/(\\d+)");
 
-	private static final Duration SLOWNESS = Duration.ofMillis(2500);
+	private static final Duration SLOWNESS = Duration.ofMillis(4500);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -56,6 +60,10 @@ public final class InventoryStub implements AutoCloseable {
 	private final List<Call> received = new CopyOnWriteArrayList<>();
 
 	private final Set<Long> slowOnce = ConcurrentHashMap.newKeySet();
+
+	private final Map<Long, CountDownLatch> held = new ConcurrentHashMap<>();
+
+	private final AtomicInteger waiting = new AtomicInteger();
 
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -88,6 +96,24 @@ public final class InventoryStub implements AutoCloseable {
 	/** The next allocation for this SKU answers only after the client has given up. */
 	public void slowOnce(long skuId) {
 		this.slowOnce.add(skuId);
+	}
+
+	/** Calls for this SKU wait (at most 30 s) until {@link #release}. */
+	public void hold(long skuId) {
+		this.held.put(skuId, new CountDownLatch(1));
+	}
+
+	/** Lets the held calls for this SKU go on. */
+	public void release(long skuId) {
+		CountDownLatch latch = this.held.remove(skuId);
+		if (latch != null) {
+			latch.countDown();
+		}
+	}
+
+	/** Calls waiting in {@link #hold} right now. */
+	public int waiting() {
+		return this.waiting.get();
 	}
 
 	public List<Call> received() {
@@ -148,6 +174,19 @@ public final class InventoryStub implements AutoCloseable {
 			this.received.add(call);
 			if (this.slowOnce.remove(call.skuId())) {
 				sleep();
+			}
+			CountDownLatch hold = this.held.get(call.skuId());
+			if (hold != null) {
+				this.waiting.incrementAndGet();
+				try {
+					hold.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				finally {
+					this.waiting.decrementAndGet();
+				}
 			}
 			Answer answer = allocate(call);
 			respond(exchange, answer.status(), answer.body());

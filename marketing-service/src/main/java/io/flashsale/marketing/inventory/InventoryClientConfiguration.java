@@ -1,6 +1,7 @@
 package io.flashsale.marketing.inventory;
 
 import io.flashsale.marketing.MarketingProperties;
+import io.flashsale.platform.resilience.ResilientCalls;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -14,13 +15,13 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 /**
  * The inventory-service client: Boot's {@link RestClient.Builder} (so calls are observed
  * and traced) with the base URL and timeouts of {@link MarketingProperties}, on Boot's
- * HTTP client settings.
+ * HTTP client settings, behind the platform's {@link ResilientCalls}.
  */
 @Configuration(proxyBeanMethods = false)
 class InventoryClientConfiguration {
 
 	@Bean
-	StockAllocations stockAllocations(RestClient.Builder builder, MarketingProperties properties,
+	StockAllocations stockAllocations(RestClient.Builder builder, MarketingProperties properties, ResilientCalls calls,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactories,
 			ObjectProvider<HttpClientSettings> settings) {
 		HttpClientSettings timeouts = settings.getIfAvailable(HttpClientSettings::defaults)
@@ -33,7 +34,7 @@ class InventoryClientConfiguration {
 		InventoryClient inventory = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client))
 			.build()
 			.createClient(InventoryClient.class);
-		return new StockAllocations(inventory);
+		return new StockAllocations(inventory, calls);
 	}
 
 }

@@ -1,8 +1,14 @@
 package io.flashsale.marketing.inventory;
 
+import java.time.Duration;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.flashsale.platform.resilience.CallDefaults;
+import io.flashsale.platform.resilience.ResilientCalls;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.RestClientException;
@@ -14,17 +20,35 @@ import org.springframework.web.client.RestClientResponseException;
  * answer).
  *
  * <p>
- * This is the seam for resilience: a circuit breaker or bulkhead wraps {@link #allocate};
- * timeouts are already set on the underlying client.
+ * Every call goes through the {@code inventory} bulkhead, circuit breaker and time limit
+ * ({@code resilience4j.*.instances.inventory}, defaults in {@link #DEFAULTS}). A refusal
+ * is an answer and never counts against the breaker. The fallback, when the breaker is
+ * open, the bulkhead full, the time limit passed or the call failed, is
+ * {@link InventoryCallFailed}: the sale stays DRAFT and repeating the request with the
+ * same {@code Idempotency-Key} completes it.
  */
 public class StockAllocations {
+
+	/** The Resilience4j instance name of the allocation call. */
+	public static final String CALL = "inventory";
+
+	/**
+	 * Allocation is an admin action: a few calls at a time, 3 s each (the read timeout's
+	 * default too).
+	 */
+	static final CallDefaults DEFAULTS = CallDefaults.standard(Duration.ofSeconds(3))
+		.withBulkhead(BulkheadConfig.custom().maxConcurrentCalls(10).maxWaitDuration(Duration.ZERO).build());
 
 	private static final Logger log = LoggerFactory.getLogger(StockAllocations.class);
 
 	private final InventoryClient client;
 
-	StockAllocations(InventoryClient client) {
+	private final ResilientCalls calls;
+
+	StockAllocations(InventoryClient client, ResilientCalls calls) {
 		this.client = client;
+		this.calls = calls;
+		calls.prepare(CALL, DEFAULTS);
 	}
 
 	/**
@@ -37,6 +61,17 @@ public class StockAllocations {
 	 * @throws InventoryCallFailed when there is no usable answer
 	 */
 	public StockAllocation allocate(long flashSaleId, long skuId, int quantity) {
+		return this.calls.call(CALL, DEFAULTS, () -> attempt(flashSaleId, skuId, quantity),
+				(ex) -> ex instanceof AllocationRefused, (failure) -> {
+					log.warn("Allocating stock for flash sale {} gave no answer: {}", flashSaleId, failure.describe());
+					throw (failure.cause() instanceof InventoryCallFailed failed) ? failed
+							: new InventoryCallFailed(
+									"Allocating stock for flash sale " + flashSaleId + ": " + failure.describe(),
+									failure.cause());
+				});
+	}
+
+	private StockAllocation attempt(long flashSaleId, long skuId, int quantity) {
 		try {
 			StockAllocation allocation = this.client.allocate(flashSaleId,
 					new InventoryClient.AllocateStock(skuId, quantity));
