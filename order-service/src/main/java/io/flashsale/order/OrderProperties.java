@@ -27,7 +27,6 @@ import org.springframework.validation.annotation.Validated;
  * stock)
  * @param inventoryConnectTimeout how long reconciliation waits to connect to it
  * @param inventoryReadTimeout how long reconciliation waits for its answer
- * @param passiveCancel whether reading an unpaid order past its deadline cancels it first
  * @param deadlinePollInterval how often the delayed-cancel queue is polled for due orders
  * @param deadlineClaimBatch the most due orders one poll claims at a time
  * @param sweepInterval how often the database is swept for overdue unpaid orders the
@@ -47,7 +46,7 @@ public record OrderProperties(@NotNull @DefaultValue("3s") Duration sendTimeout,
 		@NotNull @DefaultValue("5s") Duration soldOutMemory, @NotNull @DefaultValue("2m") Duration reaperGrace,
 		@NotBlank @DefaultValue("http://127.0.0.1:18084") String inventoryUrl,
 		@NotNull @DefaultValue("1s") Duration inventoryConnectTimeout,
-		@NotNull @DefaultValue("5s") Duration inventoryReadTimeout, @DefaultValue("true") boolean passiveCancel,
+		@NotNull @DefaultValue("5s") Duration inventoryReadTimeout,
 		@NotNull @DefaultValue("1s") Duration deadlinePollInterval,
 		@Min(1) @Max(5000) @DefaultValue("200") int deadlineClaimBatch,
 		@NotNull @DefaultValue("30s") Duration sweepInterval, @NotNull @DefaultValue("10s") Duration sweepGrace,

@@ -1,6 +1,8 @@
 package io.flashsale.testsupport;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,12 +16,15 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import io.flashsale.contracts.Headers;
+import io.flashsale.platform.degrade.Graded;
+import io.flashsale.platform.degrade.GradedEndpoints;
 import io.flashsale.platform.messaging.ProcessedMessages;
 import io.flashsale.platform.security.LocalTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpStatus;
@@ -27,7 +32,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +69,9 @@ public abstract class ServiceWiringContract {
 
 	@Autowired
 	protected LocalTokens tokens;
+
+	@Autowired
+	protected ApplicationContext context;
 
 	@Value("${spring.application.name}")
 	protected String application;
@@ -152,6 +162,37 @@ public abstract class ServiceWiringContract {
 			.isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(getWithToken("/actuator/metrics", this.tokens.admin("ops")).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
+	}
+
+	/**
+	 * Every endpoint of the service declares its grade (CORE, IMPORTANT, NON_CORE) with
+	 * {@link Graded}, and every fallback it names exists and fits its handler. Spring's
+	 * own handlers (error page) and springdoc's are not the service's endpoints.
+	 */
+	@Test
+	void gradesEveryEndpointWithAFallbackThatFits() {
+		List<String> handlers = new ArrayList<>();
+		List<String> ungraded = new ArrayList<>();
+		this.context.getBeansOfType(RequestMappingHandlerMapping.class)
+			.values()
+			.forEach((mapping) -> mapping.getHandlerMethods().forEach((info, handler) -> {
+				Class<?> type = ClassUtils.getUserClass(handler.getBeanType());
+				if (type.getName().startsWith("org.springframework.") || type.getName().startsWith("org.springdoc.")) {
+					return;
+				}
+				Method method = handler.getMethod();
+				String name = type.getSimpleName() + "." + method.getName() + " " + info;
+				handlers.add(name);
+				Graded graded = GradedEndpoints.gradeOf(method, type);
+				if (graded == null) {
+					ungraded.add(name);
+				}
+				else {
+					GradedEndpoints.fallbackOf(method, type, graded);
+				}
+			}));
+		assertThat(handlers).as("the service's handler methods").isNotEmpty();
+		assertThat(ungraded).as("handler methods without @Graded").isEmpty();
 	}
 
 	private ResponseEntity<String> getWithToken(String path, String token) {

@@ -19,6 +19,7 @@ import io.flashsale.order.catalog.FlashSaleNotFound;
 import io.flashsale.order.catalog.FlashSales;
 import io.flashsale.order.catalog.SoldOutMemory;
 import io.flashsale.order.orders.OrderIds;
+import io.flashsale.platform.degrade.Switches;
 import io.flashsale.platform.messaging.EventJson;
 import io.flashsale.stock.ReserveCommand;
 import io.flashsale.stock.ReserveOutcome;
@@ -30,7 +31,9 @@ import org.springframework.stereotype.Service;
 /**
  * Places a flash-sale order. The whole decision is one Lua script on Redis; the hand-off
  * to the order writer is one Kafka send. No database, no call to another service: price,
- * window and limit come from the in-memory catalogue.
+ * window and limit come from the in-memory catalogue. While the kill switch
+ * ({@code flashsale.switches.sale-kill}) is on, every purchase is refused before the
+ * script runs, so nothing is reserved.
  */
 @Service
 class Checkout {
@@ -55,8 +58,10 @@ class Checkout {
 
 	private final MeterRegistry meters;
 
+	private final Switches switches;
+
 	Checkout(FlashSales sales, SoldOutMemory soldOut, StockCounters counters, KafkaTemplate<String, String> kafka,
-			EventJson events, Clock clock, OrderProperties properties, MeterRegistry meters) {
+			EventJson events, Clock clock, OrderProperties properties, MeterRegistry meters, Switches switches) {
 		this.sales = sales;
 		this.soldOut = soldOut;
 		this.counters = counters;
@@ -65,9 +70,14 @@ class Checkout {
 		this.clock = clock;
 		this.properties = properties;
 		this.meters = meters;
+		this.switches = switches;
 	}
 
 	OrderAccepted place(String userId, String idempotencyKey, PlaceOrder request) {
+		if (this.switches.saleKill()) {
+			throw counted("sale-killed",
+					new SalePaused("Flash sales are paused by operations; nothing was reserved. Retry later."));
+		}
 		if (idempotencyKey == null || idempotencyKey.isBlank()) {
 			throw counted("missing-key", new IdempotencyKeyMissing("Send an Idempotency-Key header."));
 		}

@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 
 import io.flashsale.contracts.Headers;
+import io.flashsale.platform.degrade.Grade;
+import io.flashsale.platform.degrade.Graded;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,9 +48,11 @@ class CheckoutController {
 	@ApiResponse(responseCode = "422", description = "idempotency-key-reused: the key was used with another body",
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "503",
-			description = "sale-paused (counters unavailable) or order-not-accepted (nothing reserved; retry)",
+			description = "sale-paused (counters unavailable, or sales paused by the kill switch) or "
+					+ "order-not-accepted (nothing reserved; retry)",
 			content = @Content(mediaType = "application/problem+json"))
 	@PostMapping("/api/orders")
+	@Graded(Grade.CORE)
 	ResponseEntity<OrderAccepted> place(@Parameter(hidden = true) @AuthenticationPrincipal Jwt jwt,
 			@Parameter(description = "8 to 64 of A-Z a-z 0-9 . _ : -; a retry with the same key and body "
 					+ "replays the first answer") @RequestHeader(name = Headers.IDEMPOTENCY_KEY,

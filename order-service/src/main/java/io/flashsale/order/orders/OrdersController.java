@@ -11,7 +11,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import io.flashsale.contracts.order.OrderCancelled;
-import io.flashsale.order.OrderProperties;
+import io.flashsale.platform.degrade.Grade;
+import io.flashsale.platform.degrade.Graded;
+import io.flashsale.platform.degrade.Switches;
 import io.flashsale.stock.Reservation;
 import io.flashsale.stock.StockCounters;
 
@@ -28,8 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A shopper's own orders. Anyone else's order, and any unknown id, is 404: the answer
  * never tells whether an id exists. An unpaid order past its deadline is cancelled before
- * it is shown ({@code flashsale.order.passive-cancel}), so nobody is offered to pay an
- * order the queue or the sweep has yet to reach.
+ * it is shown while the passive-cancel switch is on
+ * ({@code flashsale.switches.passive-cancel}, read live), so nobody is offered to pay an
+ * order the queue or the sweep has yet to reach. Reading one order is CORE (the shopper
+ * polls it to pay); the list and the shopper's cancel are IMPORTANT (503 degraded while
+ * shed; the deadline queue still cancels unpaid orders).
  */
 @RestController
 class OrdersController {
@@ -40,13 +45,13 @@ class OrdersController {
 
 	private final StockCounters counters;
 
-	private final OrderProperties properties;
+	private final Switches switches;
 
-	OrdersController(Orders orders, OrderLifecycle lifecycle, StockCounters counters, OrderProperties properties) {
+	OrdersController(Orders orders, OrderLifecycle lifecycle, StockCounters counters, Switches switches) {
 		this.orders = orders;
 		this.lifecycle = lifecycle;
 		this.counters = counters;
-		this.properties = properties;
+		this.switches = switches;
 	}
 
 	/**
@@ -61,6 +66,7 @@ class OrdersController {
 	@ApiResponse(responseCode = "404", description = "order-not-found: unknown, or another shopper's",
 			content = @Content(mediaType = "application/problem+json"))
 	@GetMapping("/api/orders/{orderId}")
+	@Graded(Grade.CORE)
 	ResponseEntity<OrderView> get(@Parameter(hidden = true) @AuthenticationPrincipal Jwt jwt,
 			@PathVariable String orderId) {
 		long flashSaleId = flashSaleOf(orderId);
@@ -77,6 +83,7 @@ class OrdersController {
 
 	@Operation(summary = "The caller's written orders, newest first")
 	@GetMapping("/api/orders")
+	@Graded(Grade.IMPORTANT)
 	OrderPage list(@Parameter(hidden = true) @AuthenticationPrincipal Jwt jwt,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -102,6 +109,7 @@ class OrdersController {
 			description = "order-not-cancellable: already paid; order-processing: not written yet, retry shortly",
 			content = @Content(mediaType = "application/problem+json"))
 	@PostMapping("/api/orders/{orderId}/cancel")
+	@Graded(Grade.IMPORTANT)
 	OrderView cancel(@Parameter(hidden = true) @AuthenticationPrincipal Jwt jwt, @PathVariable String orderId) {
 		long flashSaleId = flashSaleOf(orderId);
 		String userId = jwt.getSubject();
@@ -144,7 +152,7 @@ class OrdersController {
 	}
 
 	private Order current(Order order) {
-		return this.properties.passiveCancel() ? this.lifecycle.cancelIfOverdue(order) : order;
+		return this.switches.passiveCancel() ? this.lifecycle.cancelIfOverdue(order) : order;
 	}
 
 }

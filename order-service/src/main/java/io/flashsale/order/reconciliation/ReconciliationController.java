@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import io.flashsale.order.catalog.FlashSale;
 import io.flashsale.order.catalog.FlashSaleNotFound;
 import io.flashsale.order.catalog.FlashSales;
+import io.flashsale.platform.degrade.Grade;
+import io.flashsale.platform.degrade.Graded;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +21,9 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * {@code GET /api/admin/reconciliation/{flashSaleId}} (admins only): the sale checked
- * against every stock invariant, including inventory's database stock.
+ * against every stock invariant, including inventory's database stock. The report is
+ * NON_CORE; the rebuild is CORE, because it is how a sale paused by lost counters
+ * resumes.
  */
 @RestController
 class ReconciliationController {
@@ -46,12 +50,14 @@ class ReconciliationController {
 			description = "Only when the counters are gone (the sale answers sale-paused); 409 counters-live otherwise. "
 					+ "Run it after the order writer has drained.")
 	@PostMapping("/api/admin/reconciliation/{flashSaleId}/rebuild")
+	@Graded(Grade.CORE)
 	CounterRebuild.Rebuilt rebuild(@PathVariable long flashSaleId) {
 		return this.rebuild.rebuild(this.sales.find(flashSaleId).orElseThrow(() -> new FlashSaleNotFound(flashSaleId)));
 	}
 
 	@Operation(summary = "Check a flash sale against the stock invariants (admin)")
 	@GetMapping("/api/admin/reconciliation/{flashSaleId}")
+	@Graded(Grade.NON_CORE)
 	ReconciliationReport reconcile(@PathVariable long flashSaleId,
 			@Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
 		FlashSale sale = this.sales.find(flashSaleId).orElseThrow(() -> new FlashSaleNotFound(flashSaleId));
