@@ -87,10 +87,14 @@ public final class Shopper {
 	}
 
 	/**
-	 * {@code GET /api/payments?orderId=}: every payment of the order, with its status.
+	 * {@code GET /api/payments?orderId=}: every payment of the order, with its status;
+	 * empty when the shopper never paid it (payment-service answers 404 then).
 	 */
 	public List<JsonNode> payments(String orderId) {
 		Gateway.Answer answer = this.gateway.get("/api/payments?orderId=" + orderId, this.token);
+		if (answer.status() == 404 && answer.code().equals("payment-not-found")) {
+			return List.of();
+		}
 		answer.expect(200, "payments of " + orderId);
 		List<JsonNode> payments = new ArrayList<>();
 		answer.json().forEach(payments::add);
