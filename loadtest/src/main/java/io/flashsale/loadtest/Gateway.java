@@ -45,6 +45,12 @@ public final class Gateway {
 		return send(request.build());
 	}
 
+	public Answer put(String path, String token, String json) {
+		return send(request(path, token).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
 	/**
 	 * A call outside the gateway, without a token: a shopper confirming a payment at the
 	 * channel's own page ({@code payUrl}).
