@@ -58,7 +58,11 @@ public class Channels implements AutoCloseable {
 
 	private final Map<String, PaymentChannel> channels;
 
-	private final Map<String, PaymentProperties.Channel> settings;
+	/**
+	 * Enabled and weight per channel: replaced whole on a refresh
+	 * ({@link ChannelSettingsRefresh}), read once per routing decision.
+	 */
+	private volatile Map<String, PaymentProperties.Channel> settings;
 
 	private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
 
@@ -120,8 +124,9 @@ public class Channels implements AutoCloseable {
 	 * @throws UnknownChannel when the requested channel is unknown or disabled
 	 */
 	public List<String> route(String requested) {
+		Map<String, PaymentProperties.Channel> settings = this.settings;
 		if (requested != null) {
-			PaymentProperties.Channel setting = this.settings.get(requested);
+			PaymentProperties.Channel setting = settings.get(requested);
 			if (!this.channels.containsKey(requested) || setting == null || !setting.enabled()) {
 				throw new UnknownChannel(requested);
 			}
@@ -129,7 +134,7 @@ public class Channels implements AutoCloseable {
 		}
 		List<String> candidates = new ArrayList<>();
 		for (String name : this.channels.keySet()) {
-			PaymentProperties.Channel setting = this.settings.get(name);
+			PaymentProperties.Channel setting = settings.get(name);
 			if (setting != null && setting.enabled() && setting.weight() > 0 && healthy(name)) {
 				candidates.add(name);
 			}
@@ -141,6 +146,24 @@ public class Channels implements AutoCloseable {
 			candidates.remove(next);
 		}
 		return ordered;
+	}
+
+	/**
+	 * Takes new channel settings (enable and weight are live-tunable); channels that were
+	 * not configured at start stay unknown.
+	 * @param settings the channels' settings by name
+	 */
+	void retune(Map<String, PaymentProperties.Channel> settings) {
+		this.settings = Map.copyOf(settings);
+	}
+
+	/**
+	 * The settings routing uses now.
+	 * @param name the channel
+	 * @return its settings, or null for an unknown channel
+	 */
+	PaymentProperties.Channel settings(String name) {
+		return this.settings.get(name);
 	}
 
 	/** Whether the channel's breaker lets calls through (CLOSED or HALF_OPEN). */

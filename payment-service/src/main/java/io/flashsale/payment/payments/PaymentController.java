@@ -12,6 +12,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 
 import io.flashsale.payment.PaymentProperties;
+import io.flashsale.platform.degrade.Grade;
+import io.flashsale.platform.degrade.Graded;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,7 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A shopper's payments. Anyone else's payment, and any unknown id, is 404.
+ * A shopper's payments. Anyone else's payment, and any unknown id, is 404. Paying and
+ * reading a payment are CORE; listing an order's payments is IMPORTANT (503 degraded
+ * while shed).
  */
 @RestController
 @Validated
@@ -61,6 +65,7 @@ class PaymentController {
 	@ApiResponse(responseCode = "503", description = "order-service-unavailable, channel-unavailable",
 			content = @Content(mediaType = "application/problem+json"))
 	@PostMapping("/api/payments")
+	@Graded(Grade.CORE)
 	ResponseEntity<PaymentView> create(@Parameter(hidden = true) @AuthenticationPrincipal Jwt jwt,
 			@Valid @RequestBody CreatePayment request) {
 		PaymentCreation.Created created = this.creation.create(jwt.getSubject(), request);
@@ -75,6 +80,7 @@ class PaymentController {
 	@ApiResponse(responseCode = "404", description = "payment-not-found: unknown, or another shopper's",
 			content = @Content(mediaType = "application/problem+json"))
 	@GetMapping("/api/payments/{paymentId}")
+	@Graded(Grade.CORE)
 	PaymentView get(@Parameter(hidden = true) @AuthenticationPrincipal Jwt jwt,
 			@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String paymentId) {
 		Payment payment = this.payments.find(paymentId)
@@ -88,6 +94,7 @@ class PaymentController {
 	@ApiResponse(responseCode = "404", description = "payment-not-found: none of the caller's for this order",
 			content = @Content(mediaType = "application/problem+json"))
 	@GetMapping("/api/payments")
+	@Graded(Grade.IMPORTANT)
 	List<PaymentView> list(@Parameter(hidden = true) @AuthenticationPrincipal Jwt jwt,
 			@RequestParam @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String orderId) {
 		List<PaymentView> mine = this.payments.findByOrder(orderId)

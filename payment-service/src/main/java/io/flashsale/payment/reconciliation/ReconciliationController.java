@@ -13,6 +13,8 @@ import io.flashsale.payment.PaymentProperties;
 import io.flashsale.payment.channel.ChannelUnavailable;
 import io.flashsale.payment.channel.Channels;
 import io.flashsale.payment.channel.NoChannelAvailable;
+import io.flashsale.platform.degrade.Grade;
+import io.flashsale.platform.degrade.Graded;
 
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +22,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Ops run a reconciliation now and read the latest reports (ADMIN only). */
+/**
+ * Ops run a reconciliation now and read the latest reports (ADMIN only). NON_CORE: shed
+ * first; the scheduled runs go on.
+ */
 @RestController
+@Graded(Grade.NON_CORE)
 @Validated
 class ReconciliationController {
 

@@ -23,6 +23,8 @@ import jakarta.validation.constraints.Size;
 
 import io.flashsale.payment.PaymentProperties.Behaviour;
 import io.flashsale.payment.channel.TradeState;
+import io.flashsale.platform.degrade.Grade;
+import io.flashsale.platform.degrade.Graded;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
@@ -43,9 +45,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * The sandbox wallets' HTTP side: the merchant API payment-service's channel client
  * calls, the page where a shopper confirms, the switches that make a wallet misbehave,
  * and the hooks that make its books drift. No token: a wallet is another party, not one
- * of this platform's users.
+ * of this platform's users. Graded CORE: it stands in for an outside wallet, which this
+ * platform's switches do not shed.
  */
 @RestController
+@Graded(Grade.CORE)
 @Validated
 @Tag(name = "sandbox", description = "The sandbox wallets sandpay and quickwallet")
 @SecurityRequirements
