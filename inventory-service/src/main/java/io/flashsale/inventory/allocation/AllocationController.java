@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 
+import io.flashsale.platform.degrade.Grade;
+import io.flashsale.platform.degrade.Graded;
 import io.flashsale.stock.StockCounters;
 
 import org.springframework.http.ResponseEntity;
@@ -23,6 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>
  * PUT is idempotent: the first call answers 201, an identical repeat 200 with the same
  * allocation and no further stock taken, a different one 409.
+ *
+ * <p>
+ * Allocating is IMPORTANT (it readies a sale, so only the deepest shed level stops it);
+ * the stock view is a NON_CORE report (reconciliation reads it).
  */
 @RestController
 @RequestMapping("/api/admin/flash-sale-stock")
@@ -38,6 +44,7 @@ class AllocationController {
 	}
 
 	@PutMapping("/{flashSaleId}")
+	@Graded(Grade.IMPORTANT)
 	@ApiResponse(responseCode = "201", description = "Allocated; the units were taken off the SKU",
 			useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "200", description = "The same allocation was made before; nothing was taken again",
@@ -57,6 +64,7 @@ class AllocationController {
 	}
 
 	@GetMapping("/{flashSaleId}")
+	@Graded(Grade.NON_CORE)
 	@ApiResponse(responseCode = "200", description = "The sale's stock in the database and in Redis",
 			useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "404", description = "not-found: no stock is allocated to the sale")

@@ -7,6 +7,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 
+import io.flashsale.platform.degrade.Grade;
+import io.flashsale.platform.degrade.Graded;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Creates SKUs (admins) and shows their stock (anyone signed in). The starter's security
- * puts {@code /api/admin/**} behind the ADMIN role.
+ * puts {@code /api/admin/**} behind the ADMIN role. Creating is NON_CORE admin work; the
+ * stock view is IMPORTANT (503 degraded while shed: a stale stock figure would mislead
+ * more than none).
  */
 @RestController
 class SkuController {
@@ -28,6 +33,7 @@ class SkuController {
 	}
 
 	@PostMapping("/api/admin/skus")
+	@Graded(Grade.NON_CORE)
 	@ApiResponse(responseCode = "201", description = "Created; Location names the SKU", useReturnTypeSchema = true)
 	ResponseEntity<SkuDetails> create(@Valid @RequestBody CreateSku request) {
 		NewSku sku = new NewSku(request.name(), request.stock(), Instant.now());
@@ -39,6 +45,7 @@ class SkuController {
 	}
 
 	@GetMapping("/api/skus/{id}")
+	@Graded(Grade.IMPORTANT)
 	@ApiResponse(responseCode = "200", description = "The SKU", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "404", description = "not-found: no such SKU")
 	SkuAvailability get(@PathVariable @Positive long id) {

@@ -3,12 +3,16 @@ package io.flashsale.inventory.warmup;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Positive;
 
+import io.flashsale.platform.degrade.Grade;
+import io.flashsale.platform.degrade.Graded;
+
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Lets an admin warm a sale's counters now rather than wait for the scheduled warmer.
+ * IMPORTANT, like allocation: it readies a sale, so only the deepest shed level stops it.
  */
 @RestController
 class WarmUpController {
@@ -20,6 +24,7 @@ class WarmUpController {
 	}
 
 	@PostMapping("/api/admin/flash-sale-stock/{flashSaleId}/warm-up")
+	@Graded(Grade.IMPORTANT)
 	@ApiResponse(responseCode = "200",
 			description = "warmed: true if this call created the counters, false if they " + "existed",
 			useReturnTypeSchema = true)
