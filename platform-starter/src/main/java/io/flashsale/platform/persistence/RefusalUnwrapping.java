@@ -1,7 +1,6 @@
 package io.flashsale.platform.persistence;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 
 import org.apache.ibatis.binding.MapperProxy;
@@ -21,17 +20,20 @@ class RefusalUnwrapping implements BeanPostProcessor {
 		if (!Proxy.isProxyClass(bean.getClass()) || !(Proxy.getInvocationHandler(bean) instanceof MapperProxy<?>)) {
 			return bean;
 		}
+		// The mapper's own handler is called directly: reflection on the mapper method
+		// would be refused for a package-private mapper interface.
+		InvocationHandler mapper = Proxy.getInvocationHandler(bean);
 		InvocationHandler unwrapping = (proxy, method, args) -> {
 			try {
-				return method.invoke(bean, args);
+				return mapper.invoke(bean, method, args);
 			}
-			catch (InvocationTargetException ex) {
-				for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			catch (Throwable ex) {
+				for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 					if (cause instanceof SqlRefused refused) {
 						throw refused;
 					}
 				}
-				throw ex.getCause();
+				throw ex;
 			}
 		};
 		return Proxy.newProxyInstance(bean.getClass().getClassLoader(), bean.getClass().getInterfaces(), unwrapping);
