@@ -15,8 +15,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +56,12 @@ public final class OrderStub implements AutoCloseable {
 	private final HttpServer server;
 
 	private volatile boolean down;
+
+	private volatile long delayMillis;
+
+	private volatile CountDownLatch hold;
+
+	private final AtomicInteger waiting = new AtomicInteger();
 
 	private OrderStub() {
 		try {
@@ -91,6 +100,29 @@ public final class OrderStub implements AutoCloseable {
 		this.down = down;
 	}
 
+	/** Every answer comes this late (0: at once). */
+	public void delay(long millis) {
+		this.delayMillis = millis;
+	}
+
+	/** Calls wait (at most 30 s) until {@link #release}. */
+	public void hold() {
+		this.hold = new CountDownLatch(1);
+	}
+
+	public void release() {
+		CountDownLatch latch = this.hold;
+		this.hold = null;
+		if (latch != null) {
+			latch.countDown();
+		}
+	}
+
+	/** Calls waiting in {@link #hold} right now. */
+	public int waiting() {
+		return this.waiting.get();
+	}
+
 	public List<String> authorizations() {
 		return List.copyOf(this.authorizations);
 	}
@@ -105,6 +137,7 @@ public final class OrderStub implements AutoCloseable {
 		try (exchange) {
 			String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 			this.authorizations.add(String.valueOf(authorization));
+			pause();
 			if (this.down) {
 				respond(exchange, 503, problem(503, "service-unavailable"));
 				return;
@@ -156,6 +189,27 @@ public final class OrderStub implements AutoCloseable {
 	private static String problem(int status, String code) {
 		return JSON.writeValueAsString(Map.of("type", "https://flashsale.dev/problems/" + code, "title", code, "status",
 				status, "code", code));
+	}
+
+	private void pause() {
+		try {
+			if (this.delayMillis > 0) {
+				Thread.sleep(this.delayMillis);
+			}
+			CountDownLatch latch = this.hold;
+			if (latch != null) {
+				this.waiting.incrementAndGet();
+				try {
+					latch.await(30, TimeUnit.SECONDS);
+				}
+				finally {
+					this.waiting.decrementAndGet();
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void respond(HttpExchange exchange, int status, String body) throws IOException {

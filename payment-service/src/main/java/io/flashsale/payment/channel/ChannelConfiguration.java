@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.flashsale.payment.PaymentProperties;
+import io.flashsale.platform.resilience.ResilientCalls;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -28,9 +28,9 @@ import org.springframework.web.client.RestClient;
 @Configuration(proxyBeanMethods = false)
 class ChannelConfiguration {
 
-	@Bean(destroyMethod = "close")
-	Channels channels(PaymentProperties properties, RestClient.Builder builder, JsonMapper json,
-			CircuitBreakerRegistry breakers, TimeLimiterRegistry limiters, Environment environment,
+	@Bean
+	Channels channels(PaymentProperties properties, RestClient.Builder builder, JsonMapper json, ResilientCalls calls,
+			TimeLimiterRegistry limiters, Environment environment,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactories,
 			ObjectProvider<HttpClientSettings> settings) {
 		Duration timeLimit = Channels.timeLimit(limiters);
@@ -50,7 +50,7 @@ class ChannelConfiguration {
 			clients.add(new SandboxWallet(name, entry.getValue().secret(), baseUrl(name, entry.getValue(), environment),
 					http, json));
 		}
-		return new Channels(properties, clients, breakers, limiters);
+		return new Channels(properties, clients, calls);
 	}
 
 	private static Supplier<String> baseUrl(String name, PaymentProperties.Channel channel, Environment environment) {

@@ -5,38 +5,34 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.micrometer.context.ContextExecutorService;
-import io.micrometer.context.ContextSnapshotFactory;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 
 import io.flashsale.payment.PaymentProperties;
+import io.flashsale.platform.resilience.CallDefaults;
+import io.flashsale.platform.resilience.ResilientCalls;
 
 /**
  * The configured channels, their health, and the choice of a channel for a new payment.
  *
  * <p>
- * Every merchant API call goes through {@link #call}: the channel's circuit breaker
- * (Resilience4j, named after the channel, settings from
- * {@code resilience4j.circuitbreaker.configs.payment-channel}) around its time limit
- * ({@code resilience4j.timelimiter.configs.payment-channel}). Only
- * {@link ChannelUnavailable} counts as a failure; a refusal is an answer. An OPEN breaker
- * takes the channel out of {@link #route routing}, so new payments go to the others.
+ * Every merchant API call goes through {@link #call}, on the platform's
+ * {@link ResilientCalls}: the channel's bulkhead, circuit breaker and time limit
+ * (Resilience4j instances named after the channel, settings from
+ * {@code resilience4j.*.configs.payment-channel} unless the channel has its own
+ * {@code instances.<channel>}). Only {@link ChannelUnavailable} counts as a failure; a
+ * refusal is an answer. The fallback is {@link ChannelUnavailable}: a new payment then
+ * goes to the next channel of its route, or answers 503 when none is left. An OPEN
+ * breaker takes the channel out of {@link #route routing}, so new payments go to the
+ * others without trying it.
  */
-public class Channels implements AutoCloseable {
+public class Channels {
 
 	/** The Resilience4j configuration name every channel's breaker and limiter use. */
 	public static final String CONFIG = "payment-channel";
@@ -56,6 +52,15 @@ public class Channels implements AutoCloseable {
 		.cancelRunningFuture(true)
 		.build();
 
+	/** At most 100 calls in flight per channel; one more is routed elsewhere at once. */
+	static final BulkheadConfig DEFAULT_BULKHEAD = BulkheadConfig.custom()
+		.maxConcurrentCalls(100)
+		.maxWaitDuration(Duration.ZERO)
+		.build();
+
+	static final CallDefaults DEFAULTS = new CallDefaults(CONFIG, DEFAULT_BREAKER, DEFAULT_BULKHEAD,
+			DEFAULT_TIME_LIMIT);
+
 	private final Map<String, PaymentChannel> channels;
 
 	/**
@@ -64,38 +69,21 @@ public class Channels implements AutoCloseable {
 	 */
 	private volatile Map<String, PaymentProperties.Channel> settings;
 
-	private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
-
-	private final Map<String, TimeLimiter> limiters = new LinkedHashMap<>();
-
 	/**
-	 * Runs each call on its own virtual thread so the time limit can give up on it; the
-	 * caller's context (trace, request id) travels with it.
+	 * Runs each call on its own virtual thread, carrying the caller's context (trace,
+	 * request id), so the time limit can give up on it.
 	 */
-	private final ExecutorService calls = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
-			ContextSnapshotFactory.builder().build()::captureAll);
+	private final ResilientCalls calls;
 
-	Channels(PaymentProperties properties, List<PaymentChannel> channels, CircuitBreakerRegistry breakers,
-			TimeLimiterRegistry limiters) {
+	Channels(PaymentProperties properties, List<PaymentChannel> channels, ResilientCalls calls) {
+		this.calls = calls;
 		this.settings = properties.channels();
 		Map<String, PaymentChannel> byName = new LinkedHashMap<>();
 		for (PaymentChannel channel : channels) {
 			byName.put(channel.name(), channel);
-			this.breakers.put(channel.name(), breakers.circuitBreaker(channel.name(), breakerConfig(breakers)));
-			this.limiters.put(channel.name(),
-					limiters.timeLimiter(channel.name(), limiters.getConfiguration(CONFIG).orElse(DEFAULT_TIME_LIMIT)));
+			calls.prepare(channel.name(), DEFAULTS);
 		}
 		this.channels = Map.copyOf(byName);
-	}
-
-	/**
-	 * The channel's own breaker settings, but failures are always the unavailable calls.
-	 */
-	private static CircuitBreakerConfig breakerConfig(CircuitBreakerRegistry breakers) {
-		return CircuitBreakerConfig.from(breakers.getConfiguration(CONFIG).orElse(DEFAULT_BREAKER))
-			.recordException((ex) -> ex instanceof ChannelUnavailable)
-			.ignoreExceptions()
-			.build();
 	}
 
 	/** The time limit of a channel's calls, also its HTTP client's read timeout. */
@@ -168,9 +156,11 @@ public class Channels implements AutoCloseable {
 
 	/** Whether the channel's breaker lets calls through (CLOSED or HALF_OPEN). */
 	public boolean healthy(String name) {
-		CircuitBreaker breaker = this.breakers.get(name);
-		return breaker != null && (breaker.getState() == CircuitBreaker.State.CLOSED
-				|| breaker.getState() == CircuitBreaker.State.HALF_OPEN);
+		if (!this.channels.containsKey(name)) {
+			return false;
+		}
+		CircuitBreaker.State state = this.calls.breaker(name, DEFAULTS).getState();
+		return state == CircuitBreaker.State.CLOSED || state == CircuitBreaker.State.HALF_OPEN;
 	}
 
 	public List<String> names() {
@@ -178,49 +168,35 @@ public class Channels implements AutoCloseable {
 	}
 
 	/**
-	 * Calls a channel's merchant API through its breaker and time limit.
-	 * @throws ChannelUnavailable when the breaker is open, the call timed out or the
-	 * channel gave no usable answer
+	 * Calls a channel's merchant API through its bulkhead, breaker and time limit.
+	 * @throws ChannelUnavailable when the bulkhead is full, the breaker is open, the call
+	 * timed out or the channel gave no usable answer
 	 * @throws ChannelRefused when the channel refused
 	 */
 	public <T> T call(String name, Function<PaymentChannel, T> operation) {
 		PaymentChannel channel = get(name);
-		CircuitBreaker breaker = this.breakers.get(name);
-		TimeLimiter limiter = this.limiters.get(name);
-		try {
-			return breaker.executeSupplier(() -> timed(channel, limiter, operation));
-		}
-		catch (CallNotPermittedException ex) {
-			throw new ChannelUnavailable(name, "The circuit breaker of " + name + " is open", ex);
-		}
-	}
-
-	private <T> T timed(PaymentChannel channel, TimeLimiter limiter, Function<PaymentChannel, T> operation) {
-		try {
-			return limiter
-				.executeFutureSupplier(() -> CompletableFuture.supplyAsync(() -> operation.apply(channel), this.calls));
-		}
-		catch (TimeoutException ex) {
-			throw new ChannelUnavailable(channel.name(), channel.name() + " timed out", ex);
-		}
-		catch (ExecutionException ex) {
-			throw unwrap(channel, ex.getCause());
-		}
-		catch (RuntimeException ex) {
-			throw unwrap(channel, ex);
-		}
-		catch (Exception ex) {
-			throw new ChannelUnavailable(channel.name(), channel.name() + " call failed", ex);
-		}
-	}
-
-	private static RuntimeException unwrap(PaymentChannel channel, Throwable cause) {
-		Throwable actual = (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null)
-				? cause.getCause() : cause;
-		if (actual instanceof ChannelUnavailable || actual instanceof ChannelRefused) {
-			return (RuntimeException) actual;
-		}
-		return new ChannelUnavailable(channel.name(), channel.name() + " call failed", actual);
+		return this.calls.call(name, DEFAULTS, () -> {
+			try {
+				return operation.apply(channel);
+			}
+			catch (ChannelUnavailable | ChannelRefused ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				throw new ChannelUnavailable(name, name + " call failed", ex);
+			}
+		}, (ex) -> ex instanceof ChannelRefused, (failure) -> {
+			if (failure.cause() instanceof ChannelUnavailable unavailable) {
+				throw unavailable;
+			}
+			String reason = switch (failure.reason()) {
+				case OPEN -> "The circuit breaker of " + name + " is open";
+				case FULL -> "Too many calls in flight to " + name;
+				case TIMEOUT -> name + " timed out";
+				case FAILED -> name + " call failed";
+			};
+			throw new ChannelUnavailable(name, reason, failure.cause());
+		});
 	}
 
 	private String drawByWeight(List<String> candidates) {
@@ -233,11 +209,6 @@ public class Channels implements AutoCloseable {
 			}
 		}
 		return candidates.getLast();
-	}
-
-	@Override
-	public void close() {
-		this.calls.shutdownNow();
 	}
 
 }

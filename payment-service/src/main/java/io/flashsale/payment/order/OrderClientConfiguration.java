@@ -2,10 +2,12 @@ package io.flashsale.payment.order;
 
 import java.time.Duration;
 
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 
 import io.flashsale.payment.PaymentProperties;
+import io.flashsale.platform.resilience.CallDefaults;
+import io.flashsale.platform.resilience.ResilientCalls;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -19,25 +21,31 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 /**
  * The order-service client: Boot's {@link RestClient.Builder} with the base URL and
  * timeouts of {@link PaymentProperties}, relaying the shopper's token, behind the
- * {@code order-service} circuit breaker
- * ({@code resilience4j.circuitbreaker.configs.order-service}, defaults below).
+ * {@code order-service} bulkhead, circuit breaker and time limit
+ * ({@code resilience4j.*.instances.order-service}, defaults below).
  */
 @Configuration(proxyBeanMethods = false)
 class OrderClientConfiguration {
 
-	static final String BREAKER = "order-service";
+	static final String CALL = "order-service";
 
-	static final CircuitBreakerConfig DEFAULT_BREAKER = CircuitBreakerConfig.custom()
-		.slidingWindowSize(50)
-		.minimumNumberOfCalls(20)
-		.failureRateThreshold(50)
-		.waitDurationInOpenState(Duration.ofSeconds(10))
-		.automaticTransitionFromOpenToHalfOpenEnabled(true)
-		.build();
+	/**
+	 * Breaker over 50 calls, open at 50% once 20 were seen; at most 100 lookups in
+	 * flight; 3 s each (the read timeout's default too).
+	 */
+	static final CallDefaults DEFAULTS = CallDefaults.standard(Duration.ofSeconds(3))
+		.withBreaker(CircuitBreakerConfig.custom()
+			.slidingWindowSize(50)
+			.minimumNumberOfCalls(20)
+			.failureRateThreshold(50)
+			.waitDurationInOpenState(Duration.ofSeconds(10))
+			.automaticTransitionFromOpenToHalfOpenEnabled(true)
+			.build())
+		.withBulkhead(BulkheadConfig.custom().maxConcurrentCalls(100).maxWaitDuration(Duration.ZERO).build());
 
 	@Bean
-	ShopperOrders shopperOrders(RestClient.Builder builder, PaymentProperties properties,
-			CircuitBreakerRegistry breakers, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactories,
+	ShopperOrders shopperOrders(RestClient.Builder builder, PaymentProperties properties, ResilientCalls calls,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactories,
 			ObjectProvider<HttpClientSettings> settings) {
 		HttpClientSettings timeouts = settings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(properties.orderConnectTimeout(), properties.orderReadTimeout());
@@ -47,15 +55,9 @@ class OrderClientConfiguration {
 			.requestFactory(requestFactories.getIfAvailable(ClientHttpRequestFactoryBuilder::detect).build(timeouts))
 			.requestInterceptor(new BearerTokenRelay())
 			.build();
-		// A definite answer (404, a body) is not a failure of order-service.
-		CircuitBreakerConfig breaker = CircuitBreakerConfig
-			.from(breakers.getConfiguration(BREAKER).orElse(DEFAULT_BREAKER))
-			.recordException((ex) -> ex instanceof OrderServiceUnavailable)
-			.ignoreExceptions()
-			.build();
 		return new ShopperOrders(HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client))
 			.build()
-			.createClient(OrderClient.class), breakers.circuitBreaker(BREAKER, breaker));
+			.createClient(OrderClient.class), calls);
 	}
 
 }

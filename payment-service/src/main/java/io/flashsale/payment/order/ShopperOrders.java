@@ -1,9 +1,9 @@
 package io.flashsale.payment.order;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.flashsale.platform.resilience.ResilientCalls;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.RestClientException;
@@ -11,8 +11,10 @@ import org.springframework.web.client.RestClientResponseException;
 
 /**
  * Reads the calling shopper's order from order-service with the shopper's token, through
- * the {@code order-service} circuit breaker: only calls without a usable answer count
- * against it, and while it is open the caller gets 503 at once.
+ * the {@code order-service} bulkhead, circuit breaker and time limit: only calls without
+ * a usable answer count against the breaker ({@link OrderNotFound} is an answer). The
+ * fallback, when the breaker is open, the bulkhead full, the time limit passed or the
+ * call failed, is {@link OrderServiceUnavailable} (503): no payment is opened.
  */
 public class ShopperOrders {
 
@@ -20,11 +22,12 @@ public class ShopperOrders {
 
 	private final OrderClient client;
 
-	private final CircuitBreaker breaker;
+	private final ResilientCalls calls;
 
-	ShopperOrders(OrderClient client, CircuitBreaker breaker) {
+	ShopperOrders(OrderClient client, ResilientCalls calls) {
 		this.client = client;
-		this.breaker = breaker;
+		this.calls = calls;
+		calls.prepare(OrderClientConfiguration.CALL, OrderClientConfiguration.DEFAULTS);
 	}
 
 	/**
@@ -33,12 +36,13 @@ public class ShopperOrders {
 	 * @throws OrderServiceUnavailable when order-service gives no usable answer
 	 */
 	public ShopperOrder get(String orderId) {
-		try {
-			return this.breaker.executeSupplier(() -> fetch(orderId));
-		}
-		catch (CallNotPermittedException ex) {
-			throw new OrderServiceUnavailable();
-		}
+		return this.calls.call(OrderClientConfiguration.CALL, OrderClientConfiguration.DEFAULTS, () -> fetch(orderId),
+				(ex) -> ex instanceof OrderNotFound, (failure) -> {
+					if (!(failure.cause() instanceof OrderServiceUnavailable)) {
+						log.warn("No answer from order-service for order {}: {}", orderId, failure.describe());
+					}
+					throw new OrderServiceUnavailable();
+				});
 	}
 
 	private ShopperOrder fetch(String orderId) {

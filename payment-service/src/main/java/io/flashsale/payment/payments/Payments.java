@@ -10,6 +10,8 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
+import io.flashsale.platform.persistence.NonCore;
+
 /**
  * The payments table. Every status change is {@link #transition}: a compare-and-set on
  * the status the caller read, so of two racers exactly one wins.
@@ -51,6 +53,8 @@ public interface Payments {
 	List<Payment> findInStatusSince(@Param("status") PaymentStatus status, @Param("before") Instant before,
 			@Param("limit") int limit);
 
+	/** Statement reconciliation's read: non-core, shed by the slow-SQL guard. */
+	@NonCore
 	@Select("SELECT " + COLUMNS + " FROM payments WHERE channel = #{channel} AND created_at >= #{from} "
 			+ "AND created_at < #{to} ORDER BY created_at")
 	List<Payment> findByChannelCreated(@Param("channel") String channel, @Param("from") Instant from,

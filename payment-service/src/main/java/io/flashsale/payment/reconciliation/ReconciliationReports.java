@@ -8,6 +8,8 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
+import io.flashsale.platform.persistence.NonCore;
+
 /** The stored reconciliation reports; findings are kept as JSON. */
 @Mapper
 interface ReconciliationReports {
@@ -19,6 +21,8 @@ interface ReconciliationReports {
 			@Param("ranAt") Instant ranAt, @Param("matched") int matched, @Param("repaired") int repaired,
 			@Param("flagged") int flagged, @Param("findings") String findings);
 
+	/** The admin report: non-core, shed by the slow-SQL guard. */
+	@NonCore
 	@Select("SELECT r.channel, r.window_from, r.window_to, r.ran_at, r.matched, r.repaired, r.flagged, r.findings "
 			+ "FROM reconciliation_reports r JOIN (SELECT channel, MAX(id) AS id FROM reconciliation_reports "
 			+ "GROUP BY channel) latest ON latest.id = r.id ORDER BY r.channel")
