@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import io.flashsale.gateway.GatewayProblems;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
@@ -14,8 +15,10 @@ import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.validation.Validator;
 
 /**
  * Wires the rate limits and the blacklist. The {@link RedisRateLimiter} is built here
@@ -66,6 +69,12 @@ class RateLimitConfiguration {
 		RedisScript<List<Long>> loaded = RedisScript.of(script.getScriptAsString(), script.getResultType());
 		RedisRateLimiter limiter = new RedisRateLimiter(redis, loaded, configurationService);
 		return new RateLimitFilter(limiter, properties, callers, blacklist, problems, meters);
+	}
+
+	@Bean
+	RateLimitRefresh rateLimitRefresh(Environment environment, RateLimitFilter filter,
+			ObjectProvider<Validator> validators) {
+		return new RateLimitRefresh(environment, filter, validators);
 	}
 
 }

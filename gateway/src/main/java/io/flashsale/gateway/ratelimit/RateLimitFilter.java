@@ -94,7 +94,8 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 
 	private final RedisRateLimiter limiter;
 
-	private final RateLimitProperties properties;
+	/** Replaced whole by {@link #retune}, as are the local route buckets. */
+	private volatile RateLimitProperties properties;
 
 	private final Callers callers;
 
@@ -102,7 +103,7 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 
 	private final GatewayProblems problems;
 
-	private final Map<String, LocalTokenBucket> localRouteBuckets = new HashMap<>();
+	private volatile Map<String, LocalTokenBucket> localRouteBuckets = Map.of();
 
 	private final Map<Limiter, Counter> rejected = new EnumMap<>(Limiter.class);
 
@@ -115,13 +116,7 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 		this.callers = callers;
 		this.blacklist = blacklist;
 		this.problems = problems;
-		limiter.getConfig().put(IP_BUCKET, config(properties.ip()));
-		limiter.getConfig().put(USER_BUCKET, config(properties.user()));
-		properties.routes().forEach((route, bucket) -> {
-			limiter.getConfig().put(ROUTE_BUCKET_PREFIX + route, config(bucket));
-			this.localRouteBuckets.put(route,
-					LocalTokenBucket.shareOf(bucket, properties.instances(), System::nanoTime));
-		});
+		retune(properties);
 		for (Limiter kind : Limiter.values()) {
 			this.rejected.put(kind,
 					Counter.builder("flashsale.gateway.rate.limited")
@@ -134,6 +129,26 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 						.tag("limiter", kind.tag())
 						.register(meters));
 		}
+	}
+
+	/**
+	 * Applies new limits (a refresh of {@code flashsale.gateway.rate-limits.*}): the
+	 * buckets' rates, burst and cost, the on/off switch, the Redis timeout and the
+	 * replica count take effect for the next request. A bucket's tokens in Redis are
+	 * kept; a route's local fallback bucket starts full. {@code trusted-proxy-hops} is
+	 * read at start only (it describes the network in front, not the load).
+	 * @param properties the new limits, validated
+	 */
+	synchronized void retune(RateLimitProperties properties) {
+		Map<String, LocalTokenBucket> local = new HashMap<>();
+		this.limiter.getConfig().put(IP_BUCKET, config(properties.ip()));
+		this.limiter.getConfig().put(USER_BUCKET, config(properties.user()));
+		properties.routes().forEach((route, bucket) -> {
+			this.limiter.getConfig().put(ROUTE_BUCKET_PREFIX + route, config(bucket));
+			local.put(route, LocalTokenBucket.shareOf(bucket, properties.instances(), System::nanoTime));
+		});
+		this.localRouteBuckets = Map.copyOf(local);
+		this.properties = properties;
 	}
 
 	private static RedisRateLimiter.Config config(RateLimitProperties.Bucket bucket) {
