@@ -11,6 +11,8 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
+import io.flashsale.platform.persistence.NonCore;
+
 /**
  * The orders table. Inserts are idempotent by order id, so a redelivered batch writes
  * nothing twice. Status changes are conditional on PENDING_PAYMENT and return the rows
@@ -73,13 +75,21 @@ public interface Orders {
 			+ "ORDER BY pay_deadline LIMIT #{limit}")
 	List<String> overdue(@Param("cutoff") Instant cutoff, @Param("limit") int limit);
 
+	/** The shopper's order list: non-core, shed by the slow-SQL guard. */
+	@NonCore
 	@Select("SELECT " + COLUMNS + " FROM orders WHERE user_id = #{userId} "
 			+ "ORDER BY created_at DESC, id DESC LIMIT #{limit} OFFSET #{offset}")
 	List<Order> findByUser(@Param("userId") String userId, @Param("limit") int limit, @Param("offset") long offset);
 
+	@NonCore
 	@Select("SELECT COUNT(*) FROM orders WHERE user_id = #{userId}")
 	long countByUser(String userId);
 
+	/**
+	 * Reconciliation's reads: non-core (a report; the counters are repaired without
+	 * them).
+	 */
+	@NonCore
 	@Select("SELECT status, COUNT(*) AS orders, COALESCE(SUM(quantity), 0) AS quantity "
 			+ "FROM orders WHERE flash_sale_id = #{flashSaleId} GROUP BY status")
 	List<StatusTotal> totalsBySale(long flashSaleId);
@@ -88,6 +98,7 @@ public interface Orders {
 			+ "AND status IN ('PENDING_PAYMENT', 'PAID') ORDER BY created_at")
 	List<Order> holdingStock(long flashSaleId);
 
+	@NonCore
 	@Select("SELECT id, status, cancelled_at FROM orders WHERE flash_sale_id = #{flashSaleId}")
 	List<OrderState> statesBySale(long flashSaleId);
 

@@ -1,6 +1,7 @@
 package io.flashsale.order.reconciliation;
 
 import io.flashsale.order.OrderProperties;
+import io.flashsale.platform.resilience.ResilientCalls;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -14,7 +15,8 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 /**
  * The HTTP interface client for inventory-service: Boot's {@link RestClient.Builder} and
  * request factory (observed; no hidden retries, see the platform starter) with the
- * timeouts of {@link OrderProperties}.
+ * timeouts of {@link OrderProperties}, read through {@link InventoryStock} (bulkhead,
+ * breaker, time limit, fallback).
  */
 @Configuration(proxyBeanMethods = false)
 class InventoryClientConfiguration {
@@ -31,6 +33,11 @@ class InventoryClientConfiguration {
 		return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client))
 			.build()
 			.createClient(InventoryClient.class);
+	}
+
+	@Bean
+	InventoryStock inventoryStock(InventoryClient inventoryClient, ResilientCalls calls) {
+		return new InventoryStock(inventoryClient, calls);
 	}
 
 }

@@ -2,8 +2,6 @@ package io.flashsale.order.reconciliation;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.flashsale.order.catalog.FlashSale;
 import io.flashsale.order.catalog.FlashSaleNotFound;
@@ -17,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClientException;
 
 /**
  * {@code GET /api/admin/reconciliation/{flashSaleId}} (admins only): the sale checked
@@ -28,17 +25,15 @@ import org.springframework.web.client.RestClientException;
 @RestController
 class ReconciliationController {
 
-	private static final Logger logger = LoggerFactory.getLogger(ReconciliationController.class);
-
 	private final FlashSales sales;
 
 	private final Reconciliation reconciliation;
 
-	private final InventoryClient inventory;
+	private final InventoryStock inventory;
 
 	private final CounterRebuild rebuild;
 
-	ReconciliationController(FlashSales sales, Reconciliation reconciliation, InventoryClient inventory,
+	ReconciliationController(FlashSales sales, Reconciliation reconciliation, InventoryStock inventory,
 			CounterRebuild rebuild) {
 		this.sales = sales;
 		this.reconciliation = reconciliation;
@@ -61,15 +56,8 @@ class ReconciliationController {
 	ReconciliationReport reconcile(@PathVariable long flashSaleId,
 			@Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
 		FlashSale sale = this.sales.find(flashSaleId).orElseThrow(() -> new FlashSaleNotFound(flashSaleId));
-		try {
-			long remaining = this.inventory.saleStock(flashSaleId, authorization).remaining();
-			return this.reconciliation.check(sale, remaining, null);
-		}
-		catch (RestClientException ex) {
-			logger.warn("Could not read inventory stock of flash sale {}", flashSaleId, ex);
-			return this.reconciliation.check(sale, null,
-					"Database stock could not be read from inventory-service: " + ex.getClass().getSimpleName());
-		}
+		InventoryStock.Reading stock = this.inventory.read(flashSaleId, authorization);
+		return this.reconciliation.check(sale, stock.remaining(), stock.problem());
 	}
 
 }
