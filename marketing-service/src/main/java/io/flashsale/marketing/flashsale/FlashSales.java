@@ -11,6 +11,8 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
+import io.flashsale.platform.persistence.NonCore;
+
 /**
  * The {@code flash_sale} table. Each call is its own transaction; instants are UTC.
  */
@@ -55,6 +57,8 @@ interface FlashSales {
 	/**
 	 * Scheduled sales not ended at {@code now}, by start (then id, for a stable order).
 	 */
+	/** The shoppers' listing: non-core, shed by the slow-SQL guard. */
+	@NonCore
 	@Select("SELECT " + COLUMNS + """
 			 FROM flash_sale WHERE status = 'SCHEDULED' AND ends_at > #{now}
 			ORDER BY starts_at, id LIMIT #{limit} OFFSET #{offset}""")
