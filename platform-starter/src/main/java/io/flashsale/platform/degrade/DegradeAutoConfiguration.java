@@ -35,7 +35,7 @@ public class DegradeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Switches switches(Environment environment) {
+	Switches flashsaleSwitches(Environment environment) {
 		return new Switches(environment);
 	}
 
