@@ -1,6 +1,11 @@
 package io.flashsale.platform.http;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -31,8 +36,7 @@ class HttpClientAutoConfigurationTests {
 		});
 		server.start();
 		try {
-			ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> customizer = new HttpClientAutoConfiguration()
-				.noHiddenRetries();
+			ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> customizer = customizer();
 			HttpComponentsClientHttpRequestFactoryBuilder builder = customizer
 				.customize(ClientHttpRequestFactoryBuilder.httpComponents());
 			int status = RestClient.builder()
@@ -54,6 +58,53 @@ class HttpClientAutoConfigurationTests {
 		finally {
 			server.stop(0);
 		}
+	}
+
+	/**
+	 * 20 calls at once to one slow service are all in flight together: the pool, not
+	 * Apache HttpClient's default of 5 per route, lets the bulkheads set the limit.
+	 */
+	@Test
+	void keepsTwentyCallsToOneServiceInFlightAtOnce() throws Exception {
+		AtomicInteger inFlight = new AtomicInteger();
+		AtomicInteger mostAtOnce = new AtomicInteger();
+		CountDownLatch allArrived = new CountDownLatch(20);
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+		server.createContext("/", (exchange) -> {
+			mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+			allArrived.countDown();
+			try {
+				// Answer once all 20 are here, or give up after 5 s.
+				allArrived.await(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			inFlight.decrementAndGet();
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		server.start();
+		try {
+			RestClient client = RestClient.builder()
+				.requestFactory(customizer().customize(ClientHttpRequestFactoryBuilder.httpComponents()).build())
+				.baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
+				.build();
+			try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+				for (int i = 0; i < 20; i++) {
+					callers.submit(() -> client.get().uri("/stock").retrieve().toBodilessEntity());
+				}
+			}
+			assertThat(mostAtOnce).hasValue(20);
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	private static ClientHttpRequestFactoryBuilderCustomizer<HttpComponentsClientHttpRequestFactoryBuilder> customizer() {
+		return new HttpClientAutoConfiguration().noHiddenRetries(200, 400, Duration.ofSeconds(2));
 	}
 
 }
