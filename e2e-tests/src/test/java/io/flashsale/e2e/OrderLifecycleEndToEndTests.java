@@ -98,10 +98,10 @@ class OrderLifecycleEndToEndTests {
 	}
 
 	/**
-	 * 1,000 orders, each paid at the channel and cancelled by its shopper at the same
-	 * moment. Every order ends in exactly one state: PAID with one kept payment, or
-	 * CANCELLED with any money it took refunded; the stock comes back once per cancelled
-	 * order and never for a paid one.
+	 * 1,000 orders, each paid at the channel and cancelled by its shopper moments later
+	 * (0-2 s, seed 7), while the channel's callback is on its way. Every order ends in
+	 * exactly one state: PAID with one kept payment, or CANCELLED with any money it took
+	 * refunded; the stock comes back once per cancelled order and never for a paid one.
 	 */
 	@Test
 	void settlesEveryPayVersusCancelRaceExactlyOneWay() throws Exception {
@@ -119,6 +119,15 @@ class OrderLifecycleEndToEndTests {
 			started.put(shoppers.get(i), opened.get(i));
 		}
 
+		// The channel's callback reaches the order about half a second after the shopper
+		// confirms; the cancel follows the confirmation after 0-2 s (seed 7), so both
+		// sides
+		// win some races.
+		Random delays = new Random(7);
+		Map<Shopper, Integer> cancelAfter = new HashMap<>();
+		for (Shopper shopper : shoppers) {
+			cancelAfter.put(shopper, delays.nextInt(2000));
+		}
 		inParallel(shoppers, 64, (shopper) -> {
 			CountDownLatch both = new CountDownLatch(1);
 			try (ExecutorService pair = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -128,6 +137,7 @@ class OrderLifecycleEndToEndTests {
 				});
 				Future<Gateway.Answer> cancel = pair.submit(() -> {
 					both.await();
+					Thread.sleep(cancelAfter.get(shopper));
 					return shopper.cancel(orders.get(shopper));
 				});
 				both.countDown();

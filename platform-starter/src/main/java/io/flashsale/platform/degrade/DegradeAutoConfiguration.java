@@ -81,8 +81,12 @@ public class DegradeAutoConfiguration {
 
 		@Bean
 		SwitchPoller switchPoller(SwitchRefresher refresher, Environment environment) {
-			return new SwitchPoller(refresher, environment.getProperty("flashsale.switches.poll-interval",
-					Duration.class, Duration.ofSeconds(10)));
+			Duration interval = environment.getProperty("flashsale.switches.poll-interval", Duration.class,
+					Duration.ofSeconds(10));
+			if (interval.isNegative() || interval.isZero()) {
+				throw new IllegalStateException("flashsale.switches.poll-interval must be positive, was " + interval);
+			}
+			return new SwitchPoller(refresher, interval);
 		}
 
 		@Configuration(proxyBeanMethods = false)

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -17,7 +18,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.context.refresh.ContextRefresher;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 
 /**
  * Applies a new switch version from the config server, for the bus listener and the
@@ -32,6 +36,8 @@ public class SwitchRefresher {
 
 	/** Where the config client records the version of the environment it loaded. */
 	static final String LOADED_VERSION = "config.client.version";
+
+	private static final String FAIL_FAST_SOURCE = "flashsaleSwitchRefreshFailFast";
 
 	private static final Logger log = LoggerFactory.getLogger(SwitchRefresher.class);
 
@@ -75,11 +81,42 @@ public class SwitchRefresher {
 		if (Long.toString(served.getAsLong()).equals(loaded)) {
 			return false;
 		}
-		Set<String> changed = this.refresher.refresh();
+		Set<String> changed;
+		try {
+			changed = refreshFailingFast();
+		}
+		catch (RuntimeException ex) {
+			log.error("Refresh to switch version {} failed; keeping the last values", served.getAsLong(), ex);
+			this.meters
+				.ifAvailable((registry) -> registry.counter("flashsale.switches.refresh.failures", "trigger", trigger)
+					.increment());
+			return false;
+		}
 		log.info("Refreshed on {} from switch version {} to {}: {}", trigger, loaded, served.getAsLong(), changed);
 		this.meters.ifAvailable(
 				(registry) -> registry.counter("flashsale.switches.refreshes", "trigger", trigger).increment());
 		return true;
+	}
+
+	/**
+	 * Refreshes with the config client failing fast for the duration: should the server
+	 * answer its version but then fail the configuration request itself (it died in
+	 * between, or its backend failed), the {@code optional:} import would otherwise load
+	 * nothing and the refresh would replace the served values with the code defaults. A
+	 * failing fetch now throws before the environment is touched.
+	 */
+	private Set<String> refreshFailingFast() {
+		if (!(this.environment instanceof ConfigurableEnvironment configurable)) {
+			return this.refresher.refresh();
+		}
+		MutablePropertySources sources = configurable.getPropertySources();
+		sources.addFirst(new MapPropertySource(FAIL_FAST_SOURCE, Map.of("spring.cloud.config.fail-fast", "true")));
+		try {
+			return this.refresher.refresh();
+		}
+		finally {
+			sources.remove(FAIL_FAST_SOURCE);
+		}
 	}
 
 	/**
