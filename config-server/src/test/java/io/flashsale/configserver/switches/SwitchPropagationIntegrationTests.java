@@ -1,7 +1,13 @@
 package io.flashsale.configserver.switches;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +15,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.sun.net.httpserver.HttpServer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -180,6 +189,87 @@ class SwitchPropagationIntegrationTests {
 		assertThat(switches(client).couponClaim()).isTrue();
 		assertThat(client.getBean(SwitchRefresher.class).refreshIfChanged("test")).isFalse();
 		assertThat(switches(client).shed()).isEqualTo(ShedLevel.NONE);
+	}
+
+	/**
+	 * The server answers its version but then fails the configuration request itself (it
+	 * died in between, or its backend failed). The refresh fails fast instead of loading
+	 * nothing: the instance keeps its served values and counts the failure.
+	 */
+	@Test
+	void anInstanceKeepsItsLastValuesWhenTheServerAnswersItsVersionButNotItsConfiguration() throws IOException {
+		set(this.port, Switches.SHED, "non-core");
+		AtomicBoolean halfUp = new AtomicBoolean();
+		HttpServer proxy = halfUpProxy(this.port, halfUp);
+		try {
+			ConfigurableApplicationContext client = startClient("half-up", proxy.getAddress().getPort(),
+					Duration.ofHours(1), false);
+			assertThat(switches(client).shed()).isEqualTo(ShedLevel.NON_CORE);
+			String loaded = client.getEnvironment().getProperty(VERSION);
+
+			halfUp.set(true);
+			assertThat(client.getBean(SwitchRefresher.class).refreshIfChanged("test"))
+				.as("a refresh that did not load the announced version")
+				.isFalse();
+
+			assertThat(switches(client).shed()).isEqualTo(ShedLevel.NON_CORE);
+			assertThat(client.getEnvironment().getProperty(Switches.SHED)).isEqualTo("non-core");
+			assertThat(client.getEnvironment().getProperty(VERSION)).isEqualTo(loaded);
+			Counter failures = client.getBean(MeterRegistry.class)
+				.find("flashsale.switches.refresh.failures")
+				.tag("trigger", "test")
+				.counter();
+			assertThat(failures).isNotNull();
+			assertThat(failures.count()).isEqualTo(1);
+		}
+		finally {
+			proxy.stop(0);
+		}
+	}
+
+	/**
+	 * Forwards to the config server until {@code halfUp} is set; then it announces a new
+	 * version but answers every configuration request with 500.
+	 */
+	private static HttpServer halfUpProxy(int serverPort, AtomicBoolean halfUp) throws IOException {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpServer proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		proxy.createContext("/", (exchange) -> {
+			byte[] body;
+			int status;
+			String path = exchange.getRequestURI().toString();
+			if (halfUp.get()) {
+				status = path.startsWith("/api/switches/version") ? 200 : 500;
+				body = (status == 200) ? "{\"version\":999999}".getBytes(StandardCharsets.UTF_8) : new byte[0];
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+			}
+			else {
+				try {
+					HttpResponse<byte[]> forwarded = http
+						.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + path))
+							.header("Accept", "application/json")
+							.GET()
+							.build(), HttpResponse.BodyHandlers.ofByteArray());
+					status = forwarded.statusCode();
+					body = forwarded.body();
+					forwarded.headers()
+						.firstValue("Content-Type")
+						.ifPresent((type) -> exchange.getResponseHeaders().set("Content-Type", type));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					status = 503;
+					body = new byte[0];
+				}
+			}
+			exchange.sendResponseHeaders(status, (body.length == 0) ? -1 : body.length);
+			if (body.length > 0) {
+				exchange.getResponseBody().write(body);
+			}
+			exchange.close();
+		});
+		proxy.start();
+		return proxy;
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -18,10 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.context.refresh.ContextRefresher;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.MutablePropertySources;
 
 /**
  * Applies a new switch version from the config server, for the bus listener and the
@@ -29,15 +25,16 @@ import org.springframework.core.env.MutablePropertySources;
  * {@code GET /api/switches/version} with a version other than the one loaded: with an
  * {@code optional:} import, a refresh against a dead server would silently drop the
  * served values and leave the code defaults, so while the server is unreachable the
- * instance keeps its last values. Refreshes are serialized; a repeated announcement of a
- * version already loaded costs one small GET.
+ * instance keeps its last values. A refresh that did not load the announced version (the
+ * server answered its version but failed the configuration request) changes nothing and
+ * is counted in {@code flashsale.switches.refresh.failures}; the next poll tries again.
+ * Refreshes are serialized; a repeated announcement of a version already loaded costs one
+ * small GET.
  */
 public class SwitchRefresher {
 
 	/** Where the config client records the version of the environment it loaded. */
 	static final String LOADED_VERSION = "config.client.version";
-
-	private static final String FAIL_FAST_SOURCE = "flashsaleSwitchRefreshFailFast";
 
 	private static final Logger log = LoggerFactory.getLogger(SwitchRefresher.class);
 
@@ -83,10 +80,22 @@ public class SwitchRefresher {
 		}
 		Set<String> changed;
 		try {
-			changed = refreshFailingFast();
+			changed = this.refresher.refresh();
 		}
 		catch (RuntimeException ex) {
 			log.error("Refresh to switch version {} failed; keeping the last values", served.getAsLong(), ex);
+			this.meters
+				.ifAvailable((registry) -> registry.counter("flashsale.switches.refresh.failures", "trigger", trigger)
+					.increment());
+			return false;
+		}
+		String now = this.environment.getProperty(LOADED_VERSION);
+		if (!Long.toString(served.getAsLong()).equals(now)) {
+			// The server announced a version but did not serve it (it failed the
+			// configuration request): the values stay as they were, and the next poll
+			// tries again.
+			log.warn("Refresh on {} did not load switch version {} (loaded: {}); keeping the last values", trigger,
+					served.getAsLong(), now);
 			this.meters
 				.ifAvailable((registry) -> registry.counter("flashsale.switches.refresh.failures", "trigger", trigger)
 					.increment());
@@ -96,27 +105,6 @@ public class SwitchRefresher {
 		this.meters.ifAvailable(
 				(registry) -> registry.counter("flashsale.switches.refreshes", "trigger", trigger).increment());
 		return true;
-	}
-
-	/**
-	 * Refreshes with the config client failing fast for the duration: should the server
-	 * answer its version but then fail the configuration request itself (it died in
-	 * between, or its backend failed), the {@code optional:} import would otherwise load
-	 * nothing and the refresh would replace the served values with the code defaults. A
-	 * failing fetch now throws before the environment is touched.
-	 */
-	private Set<String> refreshFailingFast() {
-		if (!(this.environment instanceof ConfigurableEnvironment configurable)) {
-			return this.refresher.refresh();
-		}
-		MutablePropertySources sources = configurable.getPropertySources();
-		sources.addFirst(new MapPropertySource(FAIL_FAST_SOURCE, Map.of("spring.cloud.config.fail-fast", "true")));
-		try {
-			return this.refresher.refresh();
-		}
-		finally {
-			sources.remove(FAIL_FAST_SOURCE);
-		}
 	}
 
 	/**
