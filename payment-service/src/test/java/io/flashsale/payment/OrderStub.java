@@ -1,11 +1,6 @@
 package io.flashsale.payment;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -15,19 +10,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.flashsale.testsupport.ServiceStub;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -39,7 +30,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  * and 404 to anyone else or for an unknown id, as order-service does. It records the
  * Authorization header of every call.
  */
-public final class OrderStub implements AutoCloseable {
+public final class OrderStub extends ServiceStub {
 
 	private static final Pattern PATH = Pattern.compile("/api/orders/([^/]+)");
 
@@ -51,36 +42,14 @@ public final class OrderStub implements AutoCloseable {
 
 	private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
-	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-
-	private final HttpServer server;
-
 	private volatile boolean down;
 
-	private volatile long delayMillis;
-
-	private volatile CountDownLatch hold;
-
-	private final AtomicInteger waiting = new AtomicInteger();
-
 	private OrderStub() {
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		this.server.createContext("/", this::handle);
-		this.server.setExecutor(this.executor);
-		this.server.start();
+		start();
 	}
 
-	public static OrderStub start() {
+	public static OrderStub started() {
 		return new OrderStub();
-	}
-
-	public String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
 	/** A new PENDING_PAYMENT order of {@code userId} owing {@code totalCents}. */
@@ -100,74 +69,44 @@ public final class OrderStub implements AutoCloseable {
 		this.down = down;
 	}
 
-	/** Every answer comes this late (0: at once). */
-	public void delay(long millis) {
-		this.delayMillis = millis;
-	}
-
-	/** Calls wait (at most 30 s) until {@link #release}. */
-	public void hold() {
-		this.hold = new CountDownLatch(1);
-	}
-
-	public void release() {
-		CountDownLatch latch = this.hold;
-		this.hold = null;
-		if (latch != null) {
-			latch.countDown();
-		}
-	}
-
-	/** Calls waiting in {@link #hold} right now. */
-	public int waiting() {
-		return this.waiting.get();
-	}
-
 	public List<String> authorizations() {
 		return List.copyOf(this.authorizations);
 	}
 
 	@Override
-	public void close() {
-		this.server.stop(0);
-		this.executor.shutdownNow();
-	}
-
-	private void handle(HttpExchange exchange) throws IOException {
-		try (exchange) {
-			String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-			this.authorizations.add(String.valueOf(authorization));
-			pause();
-			if (this.down) {
-				respond(exchange, 503, problem(503, "service-unavailable"));
-				return;
-			}
-			Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
-			if (!path.matches() || !"GET".equals(exchange.getRequestMethod())) {
-				respond(exchange, 404, problem(404, "not-found"));
-				return;
-			}
-			String subject = subjectOf(authorization);
-			if (subject == null) {
-				respond(exchange, 401, problem(401, "unauthorized"));
-				return;
-			}
-			StubOrder order = this.orders.get(path.group(1));
-			if (order == null || !order.userId().equals(subject)) {
-				respond(exchange, 404, problem(404, "order-not-found"));
-				return;
-			}
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("orderId", order.orderId());
-			body.put("status", order.status());
-			body.put("flashSaleId", Long.parseLong(order.orderId().substring(0, order.orderId().indexOf('-'))));
-			body.put("quantity", 1);
-			body.put("unitPriceCents", order.totalCents());
-			body.put("totalCents", order.totalCents());
-			body.put("payDeadline", Instant.now().plus(15, ChronoUnit.MINUTES).toString());
-			body.put("createdAt", Instant.now().toString());
-			respond(exchange, 200, JSON.writeValueAsString(body));
+	protected void answer(HttpExchange exchange) throws IOException {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		this.authorizations.add(String.valueOf(authorization));
+		pause();
+		if (this.down) {
+			respond(exchange, 503, problem(503, "service-unavailable"));
+			return;
 		}
+		Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
+		if (!path.matches() || !"GET".equals(exchange.getRequestMethod())) {
+			respond(exchange, 404, problem(404, "not-found"));
+			return;
+		}
+		String subject = subjectOf(authorization);
+		if (subject == null) {
+			respond(exchange, 401, problem(401, "unauthorized"));
+			return;
+		}
+		StubOrder order = this.orders.get(path.group(1));
+		if (order == null || !order.userId().equals(subject)) {
+			respond(exchange, 404, problem(404, "order-not-found"));
+			return;
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("orderId", order.orderId());
+		body.put("status", order.status());
+		body.put("flashSaleId", Long.parseLong(order.orderId().substring(0, order.orderId().indexOf('-'))));
+		body.put("quantity", 1);
+		body.put("unitPriceCents", order.totalCents());
+		body.put("totalCents", order.totalCents());
+		body.put("payDeadline", Instant.now().plus(15, ChronoUnit.MINUTES).toString());
+		body.put("createdAt", Instant.now().toString());
+		respond(exchange, 200, JSON.writeValueAsString(body));
 	}
 
 	/**
@@ -191,37 +130,6 @@ public final class OrderStub implements AutoCloseable {
 				status, "code", code));
 	}
 
-	private void pause() {
-		try {
-			if (this.delayMillis > 0) {
-				Thread.sleep(this.delayMillis);
-			}
-			CountDownLatch latch = this.hold;
-			if (latch != null) {
-				this.waiting.incrementAndGet();
-				try {
-					latch.await(30, TimeUnit.SECONDS);
-				}
-				finally {
-					this.waiting.decrementAndGet();
-				}
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders()
-			.set("Content-Type", (status < 400) ? "application/json" : "application/problem+json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
-	}
-
 	private record StubOrder(String orderId, String userId, String status, long totalCents) {
 
 	}
@@ -232,7 +140,7 @@ public final class OrderStub implements AutoCloseable {
 
 		@Bean(destroyMethod = "close")
 		OrderStub orderStub() {
-			return OrderStub.start();
+			return OrderStub.started();
 		}
 
 		@Bean
