@@ -1,15 +1,24 @@
 package io.flashsale.stock;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.lettuce.core.api.async.BaseRedisAsyncCommands;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -22,7 +31,8 @@ import org.springframework.data.redis.core.script.RedisScript;
  * → RELEASED (units back to the stock, no order), and CONFIRMED → CANCELLED (its order
  * was cancelled, units back to the stock). Stock held = initial - remaining = units of
  * RESERVED and CONFIRMED reservations; RELEASED and CANCELLED hold nothing.
- * {@link #repair(long)} restores that equation.
+ * {@link #repair(long)} restores that equation. An acknowledged order whose reservation
+ * vanished with lost Redis data is adopted as CONFIRMED ({@link #adopt}).
  */
 public class StockCounters {
 
@@ -37,6 +47,9 @@ public class StockCounters {
 
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> CANCEL = script("cancel", List.class);
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> ADOPT = script("adopt", List.class);
 
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> SNAPSHOT = script("snapshot", List.class);
@@ -144,6 +157,75 @@ public class StockCounters {
 				yield new CancelOutcome.Unchanged(Reservation.State.valueOf(outcome.substring(4)));
 			}
 		};
+	}
+
+	/**
+	 * Makes the counters account for an acknowledged order whose reservation is not in
+	 * Redis: its units are taken from the stock under a CONFIRMED reservation, unless the
+	 * sale's counters are gone altogether (then the rebuild counts the order).
+	 * Idempotent: a second call finds the reservation and changes nothing.
+	 * @param flashSaleId the sale
+	 * @param orderId the order
+	 * @param userId the buyer
+	 * @param quantity units the order holds
+	 * @param reservedAt when the purchase was accepted
+	 * @return what the call found and did
+	 */
+	public AdoptOutcome adopt(long flashSaleId, String orderId, String userId, int quantity, Instant reservedAt) {
+		StockKeys keys = new StockKeys(flashSaleId);
+		List<?> result = this.redis.execute(ADOPT, List.of(keys.stock(), keys.bought(), keys.reservations()), orderId,
+				userId, String.valueOf(quantity), String.valueOf(reservedAt.toEpochMilli()));
+		String outcome = String.valueOf(result.get(0));
+		String detail = String.valueOf(result.get(1));
+		return switch (outcome) {
+			case "EXISTS" -> new AdoptOutcome.Exists(Reservation.State.valueOf(detail));
+			case "COUNTERS_LOST" -> new AdoptOutcome.CountersLost();
+			case "ADOPTED" -> new AdoptOutcome.Adopted(Long.parseLong(detail));
+			default -> throw new IllegalStateException("Unexpected adopt outcome " + outcome);
+		};
+	}
+
+	/** Whether the sale's stock counter exists (warmed, and not lost since). */
+	public boolean hasCounters(long flashSaleId) {
+		return Boolean.TRUE.equals(this.redis.hasKey(new StockKeys(flashSaleId).stock()));
+	}
+
+	/**
+	 * Every idempotency record of a sale: {@code userId:key} to
+	 * {@code requestHash|orderId}. Once a sale is sold out this is the fixed set of
+	 * purchases that may be replayed, so an instance can answer replays from memory.
+	 */
+	public Map<String, String> idempotencyRecords(long flashSaleId) {
+		Map<Object, Object> entries = this.redis.opsForHash().entries(new StockKeys(flashSaleId).idempotency());
+		Map<String, String> records = new HashMap<>(entries.size() * 2);
+		entries.forEach((field, value) -> records.put(field.toString(), value.toString()));
+		return records;
+	}
+
+	/**
+	 * Blocks until the writes of this client reached {@code replicas} replicas, or the
+	 * budget ran out ({@code WAIT}). With a shared connection this covers every write
+	 * sent before it.
+	 * @return the number of replicas that acknowledged
+	 */
+	public long awaitReplicas(int replicas, Duration budget) {
+		Long acknowledged = this.redis.execute((RedisCallback<Long>) (connection) -> {
+			if (!(connection.getNativeConnection() instanceof BaseRedisAsyncCommands<?, ?> commands)) {
+				throw new IllegalStateException("WAIT needs a Lettuce connection");
+			}
+			try {
+				return commands.waitForReplication(replicas, budget.toMillis())
+					.get(budget.toMillis() + 1000, TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return 0L;
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				throw new IllegalStateException("WAIT for " + replicas + " replicas failed", ex);
+			}
+		});
+		return (acknowledged != null) ? acknowledged : 0;
 	}
 
 	public Optional<Reservation> reservation(long flashSaleId, String orderId) {

@@ -379,4 +379,56 @@ class StockScriptsIntegrationTests {
 		assertThat(snapshot.reservations()).extracting(Reservation::userId).doesNotHaveDuplicates();
 	}
 
+	@Test
+	void adoptsAnAcknowledgedOrderWhoseReservationWasLostByTakingItsUnits() {
+		warm(5, 2);
+		String orderId = UUID.randomUUID().toString();
+		assertThat(this.counters.adopt(this.saleId, orderId, "lost", 2, START.plusSeconds(1)))
+			.isEqualTo(new AdoptOutcome.Adopted(3));
+		assertThat(this.counters.reservation(this.saleId, orderId)).get()
+			.extracting(Reservation::state, Reservation::quantity)
+			.containsExactly(Reservation.State.CONFIRMED, 2);
+		assertThat(reserve("lost", 1)).as("the adopted units count against the limit")
+			.isEqualTo(new ReserveOutcome.LimitExceeded(2));
+		assertThat(this.counters.adopt(this.saleId, orderId, "lost", 2, START.plusSeconds(1))).as("idempotent")
+			.isEqualTo(new AdoptOutcome.Exists(Reservation.State.CONFIRMED));
+		assertThat(this.counters.remaining(this.saleId)).isEqualTo(3);
+		assertThat(this.counters.repair(this.saleId).drift()).isZero();
+	}
+
+	@Test
+	void adoptsNothingWhenTheCountersAreGoneSoTheRebuildCountsTheOrder() {
+		String orderId = UUID.randomUUID().toString();
+		assertThat(this.counters.adopt(this.saleId, orderId, "lost", 1, START))
+			.isEqualTo(new AdoptOutcome.CountersLost());
+		assertThat(this.counters.reservation(this.saleId, orderId)).isEmpty();
+		assertThat(this.counters.hasCounters(this.saleId)).isFalse();
+	}
+
+	@Test
+	void reportsAnAdoptionThatOversoldAfterADataLoss() {
+		warm(1, 1);
+		assertThat(reserve("a", 1)).isInstanceOf(ReserveOutcome.Reserved.class);
+		AdoptOutcome outcome = this.counters.adopt(this.saleId, UUID.randomUUID().toString(), "b", 1, START);
+		assertThat(outcome).isEqualTo(new AdoptOutcome.Adopted(-1));
+		assertThat(((AdoptOutcome.Adopted) outcome).oversold()).isTrue();
+	}
+
+	@Test
+	void countsNoReplicaOnAStandaloneServerWithinTheWaitBudget() {
+		warm(1, 1);
+		assertThat(this.counters.awaitReplicas(0, Duration.ofMillis(50))).isZero();
+		assertThat(this.counters.awaitReplicas(1, Duration.ofMillis(50))).isZero();
+	}
+
+	@Test
+	void listsTheIdempotencyRecordsOfASoldOutSale() {
+		warm(2, 1);
+		String first = UUID.randomUUID().toString();
+		this.counters.reserve(new ReserveCommand(this.saleId, first, "a", 1, "key-a", "h1", START.plusSeconds(1)));
+		this.counters.reserve(new ReserveCommand(this.saleId, UUID.randomUUID().toString(), "b", 1, "key-b", "h1",
+				START.plusSeconds(1)));
+		assertThat(this.counters.idempotencyRecords(this.saleId)).hasSize(2).containsEntry("a:key-a", "h1|" + first);
+	}
+
 }
