@@ -22,7 +22,17 @@ import org.springframework.validation.annotation.Validated;
  * @param soldOutMemory how long an instance answers sold-out from memory before it asks
  * Redis again; heals a lost restock announcement
  * @param reaperGrace how old an unclaimed reservation must be before the reaper releases
- * it
+ * it; it must also be past its hand-off deadline with the writer drained (see
+ * {@code ReservationReaper})
+ * @param handOffMargin slack added to the send timeout before an unclaimed reservation
+ * counts as never handed off: a slow purchase thread and clock skew between instances
+ * @param redisReplicas replicas that must hold a reservation before the purchase is
+ * acknowledged ({@code WAIT} after the script, like Kafka's {@code acks}); 0 skips the
+ * wait
+ * @param redisReplicaWait how long a purchase waits for those replicas before it releases
+ * the reservation and answers 503
+ * @param counterRecovery how long the automatic and the admin counter rebuild wait for
+ * the writer to drain
  * @param inventoryUrl where inventory-service answers (reconciliation reads database
  * stock)
  * @param inventoryConnectTimeout how long reconciliation waits to connect to it
@@ -44,6 +54,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("flashsale.order")
 public record OrderProperties(@NotNull @DefaultValue("3s") Duration sendTimeout,
 		@NotNull @DefaultValue("5s") Duration soldOutMemory, @NotNull @DefaultValue("2m") Duration reaperGrace,
+		@NotNull @DefaultValue("10s") Duration handOffMargin, @Min(0) @Max(5) @DefaultValue("0") int redisReplicas,
+		@NotNull @DefaultValue("50ms") Duration redisReplicaWait,
+		@NotNull @DefaultValue("30s") Duration counterRecovery,
 		@NotBlank @DefaultValue("http://127.0.0.1:18084") String inventoryUrl,
 		@NotNull @DefaultValue("1s") Duration inventoryConnectTimeout,
 		@NotNull @DefaultValue("5s") Duration inventoryReadTimeout,

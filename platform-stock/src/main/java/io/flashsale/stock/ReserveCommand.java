@@ -17,7 +17,17 @@ public record ReserveCommand(long flashSaleId, String orderId, String userId, in
 		String requestHash, Instant now) {
 
 	String idempotencyField() {
-		return this.userId + ":" + this.idempotencyKey;
+		return idempotencyField(this.userId, this.idempotencyKey);
+	}
+
+	/**
+	 * The field under which a purchase's idempotency record is kept.
+	 * @param userId the buyer
+	 * @param idempotencyKey the client's key
+	 * @return the field, as {@link StockCounters#idempotencyRecords} lists it
+	 */
+	public static String idempotencyField(String userId, String idempotencyKey) {
+		return userId + ":" + idempotencyKey;
 	}
 
 }

@@ -45,6 +45,8 @@ public class StockCounters {
 
 	private static final RedisScript<String> RELEASE = script("release", String.class);
 
+	private static final RedisScript<String> RENEW = script("renew", String.class);
+
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> CANCEL = script("cancel", List.class);
 
@@ -130,6 +132,31 @@ public class StockCounters {
 		String result = this.redis.execute(RELEASE,
 				List.of(keys.stock(), keys.bought(), keys.reservations(), keys.pending(), keys.idempotency()), orderId);
 		return "RELEASED".equals(result);
+	}
+
+	/**
+	 * Releases an unclaimed reservation whose hand-off started before the cutoff; one
+	 * renewed since ({@link #renewHandOff}) is left alone. For the reaper.
+	 * @return {@code true} if this call released it
+	 */
+	public boolean releaseIfHandedOffBefore(long flashSaleId, String orderId, Instant cutoff) {
+		StockKeys keys = new StockKeys(flashSaleId);
+		String result = this.redis.execute(RELEASE,
+				List.of(keys.stock(), keys.bought(), keys.reservations(), keys.pending(), keys.idempotency()), orderId,
+				String.valueOf(cutoff.toEpochMilli()));
+		return "RELEASED".equals(result);
+	}
+
+	/**
+	 * Starts an unclaimed reservation's hand-off deadline over, before its record is sent
+	 * again for a replayed purchase.
+	 * @return the reservation as found; empty when there is none
+	 */
+	public Optional<Reservation> renewHandOff(long flashSaleId, String orderId, Instant now) {
+		StockKeys keys = new StockKeys(flashSaleId);
+		String raw = this.redis.execute(RENEW, List.of(keys.reservations(), keys.pending()), orderId,
+				String.valueOf(now.toEpochMilli()));
+		return Optional.ofNullable(raw).map((json) -> parse(orderId, json));
 	}
 
 	/**

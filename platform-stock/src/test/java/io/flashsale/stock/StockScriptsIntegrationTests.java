@@ -431,4 +431,26 @@ class StockScriptsIntegrationTests {
 		assertThat(this.counters.idempotencyRecords(this.saleId)).hasSize(2).containsEntry("a:key-a", "h1|" + first);
 	}
 
+	@Test
+	void keepsAReservationWhoseHandOffWasRenewedAfterTheReapersCutoff() {
+		warm(3, 1);
+		String orderId = UUID.randomUUID().toString();
+		Instant taken = START.plusSeconds(1);
+		this.counters.reserve(new ReserveCommand(this.saleId, orderId, "a", 1, "key-renew", "h1", taken));
+		Instant cutoff = taken.plusSeconds(30);
+		// A replay sends the record again after the reaper chose its cutoff.
+		assertThat(this.counters.renewHandOff(this.saleId, orderId, cutoff.plusMillis(1))).get()
+			.extracting(Reservation::state)
+			.isEqualTo(Reservation.State.RESERVED);
+		assertThat(this.counters.releaseIfHandedOffBefore(this.saleId, orderId, cutoff)).isFalse();
+		assertThat(this.counters.remaining(this.saleId)).isEqualTo(2);
+		assertThat(this.counters.releaseIfHandedOffBefore(this.saleId, orderId, cutoff.plusSeconds(1))).isTrue();
+		assertThat(this.counters.remaining(this.saleId)).isEqualTo(3);
+		assertThat(this.counters.renewHandOff(this.saleId, orderId, cutoff.plusSeconds(2))).get()
+			.extracting(Reservation::state)
+			.as("a released reservation is not renewed")
+			.isEqualTo(Reservation.State.RELEASED);
+		assertThat(this.counters.renewHandOff(this.saleId, "none", cutoff)).isEmpty();
+	}
+
 }

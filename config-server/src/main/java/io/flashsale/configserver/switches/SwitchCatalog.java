@@ -119,6 +119,10 @@ public class SwitchCatalog {
 				"Passive cancellation: reading an unpaid order past its deadline cancels it first. Off: the "
 						+ "delayed-cancel queue and the sweep still cancel it.",
 				List.of("order-service")));
+		fixed.add(SwitchDefinition.global("flashsale.switches.counter-auto-rebuild", SwitchType.BOOLEAN, true,
+				"Rebuilds a sale's lost Redis counters from the orders of record once the order writer has drained. "
+						+ "Off: the sale stays paused (503 sale-paused) until an admin runs the rebuild.",
+				List.of("order-service")));
 		fixed.add(SwitchDefinition.global("flashsale.switches.verbose-logging", SwitchType.BOOLEAN, false,
 				"Verbose (DEBUG) logging of the service's own packages.", ALL));
 		fixed.add(SwitchDefinition.global("flashsale.switches.slow-sql-guard", SwitchType.BOOLEAN, false,

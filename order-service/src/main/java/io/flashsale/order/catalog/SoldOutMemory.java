@@ -2,6 +2,7 @@ package io.flashsale.order.catalog;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.flashsale.order.OrderProperties;
@@ -20,6 +21,14 @@ import org.springframework.stereotype.Component;
  * Remembers sold-out sales, so their shoppers are answered from memory without Redis.
  *
  * <p>
+ * A winner who retries the same purchase after the sell-out must get their 202 back, not
+ * sold-out. Once a sale is sold out, the purchases that may be replayed are a fixed set:
+ * the idempotency records in Redis (at most one per unit sold). So when the flag is set,
+ * the set is read once with it, and a purchase whose key is in it goes on to the script,
+ * which replays it; every other purchase is answered sold-out from memory. If the set
+ * cannot be read, the flag is not set and purchases ask Redis.
+ *
+ * <p>
  * An instance that sees the stock reach zero tells the others over Redis pub/sub
  * ({@link StockKeys#STOCK_CHANNEL}); a release that brings units back clears the flag
  * everywhere. Pub/sub may drop a message, so a flag also expires after
@@ -29,6 +38,8 @@ import org.springframework.stereotype.Component;
 public class SoldOutMemory {
 
 	private final Map<Long, Long> soldOutUntil = new ConcurrentHashMap<>();
+
+	private final Map<Long, Set<String>> replayable = new ConcurrentHashMap<>();
 
 	private final StockCounters counters;
 
@@ -47,6 +58,17 @@ public class SoldOutMemory {
 		return until != null && until > this.clock.millis();
 	}
 
+	/**
+	 * Whether a purchase under this idempotency field may be a replay of one accepted
+	 * before the sale sold out, so it must go to Redis for its original answer.
+	 * @param flashSaleId the sale
+	 * @param idempotencyField {@code userId:key}
+	 */
+	public boolean mayReplay(long flashSaleId, String idempotencyField) {
+		Set<String> fields = this.replayable.get(flashSaleId);
+		return fields == null || fields.contains(idempotencyField);
+	}
+
 	/** This instance saw the stock at zero: remember it and tell the others. */
 	public void soldOut(long flashSaleId) {
 		remember(flashSaleId);
@@ -55,13 +77,27 @@ public class SoldOutMemory {
 
 	/** Units came back: forget the flag here and everywhere. */
 	public void restocked(long flashSaleId, long remaining) {
-		this.soldOutUntil.remove(flashSaleId);
+		forget(flashSaleId);
 		this.counters.announce(flashSaleId, remaining);
 	}
 
 	/** Redis answered sold-out here: remember it locally, without telling the others. */
 	public void remember(long flashSaleId) {
+		Set<String> fields;
+		try {
+			fields = Set.copyOf(this.counters.idempotencyRecords(flashSaleId).keySet());
+		}
+		catch (RuntimeException ex) {
+			// Without the replayable set, sold-out cannot be answered from memory.
+			return;
+		}
+		this.replayable.put(flashSaleId, fields);
 		this.soldOutUntil.put(flashSaleId, this.clock.millis() + this.memoryMillis);
+	}
+
+	private void forget(long flashSaleId) {
+		this.soldOutUntil.remove(flashSaleId);
+		this.replayable.remove(flashSaleId);
 	}
 
 	void onAnnouncement(String message) {
@@ -76,7 +112,7 @@ public class SoldOutMemory {
 				remember(flashSaleId);
 			}
 			else {
-				this.soldOutUntil.remove(flashSaleId);
+				forget(flashSaleId);
 			}
 		}
 		catch (NumberFormatException ex) {

@@ -1,5 +1,7 @@
 package io.flashsale.order.checkout;
 
+import java.util.Map;
+
 import io.flashsale.platform.problem.ApiProblem;
 
 import org.springframework.http.HttpStatus;
@@ -12,6 +14,11 @@ class OrderNotAccepted extends ApiProblem {
 
 	OrderNotAccepted(String detail) {
 		super(HttpStatus.SERVICE_UNAVAILABLE, "order-not-accepted", "Order not accepted", detail);
+	}
+
+	@Override
+	public Map<String, Object> properties() {
+		return Map.of(RETRY_AFTER_SECONDS, 1);
 	}
 
 }

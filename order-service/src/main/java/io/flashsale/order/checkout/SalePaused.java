@@ -1,5 +1,7 @@
 package io.flashsale.order.checkout;
 
+import java.util.Map;
+
 import io.flashsale.platform.problem.ApiProblem;
 
 import org.springframework.http.HttpStatus;
@@ -9,8 +11,16 @@ import org.springframework.http.HttpStatus;
  */
 class SalePaused extends ApiProblem {
 
-	SalePaused(String detail) {
+	private final long retryAfterSeconds;
+
+	SalePaused(String detail, long retryAfterSeconds) {
 		super(HttpStatus.SERVICE_UNAVAILABLE, "sale-paused", "Sale paused", detail);
+		this.retryAfterSeconds = retryAfterSeconds;
+	}
+
+	@Override
+	public Map<String, Object> properties() {
+		return Map.of(RETRY_AFTER_SECONDS, this.retryAfterSeconds);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.flashsale.order.reaper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +14,7 @@ import io.flashsale.order.OrderProperties;
 import io.flashsale.order.catalog.FlashSale;
 import io.flashsale.order.catalog.FlashSales;
 import io.flashsale.order.catalog.SoldOutMemory;
+import io.flashsale.order.writer.WriterBacklog;
 import io.flashsale.stock.StockCounters;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,7 +25,13 @@ import org.springframework.stereotype.Component;
  * died between the Lua call and the Kafka send, or the send's outcome never came back.
  *
  * <p>
- * Only reservations older than the grace period and still unclaimed are released; the
+ * A reservation whose record Kafka acknowledged is an accepted order, however long the
+ * writer takes to reach it (database down, a batch failing, every instance down), so age
+ * alone never releases anything. A reservation is released only when it is older than the
+ * grace period <em>and</em> the writer has drained every record acknowledged up to its
+ * hand-off deadline ({@link WriterBacklog}): the send timeout, plus a margin for clock
+ * skew between instances, after it was taken. Had its record been acknowledged, the
+ * writer would have claimed it by then; still unclaimed, its send never succeeded. The
  * release script re-checks the state atomically, so several instances may run this at
  * once and a reservation the writer claims meanwhile is left alone.
  */
@@ -44,22 +52,35 @@ class ReservationReaper {
 
 	private final OrderProperties properties;
 
+	private final WriterBacklog backlog;
+
 	private final Counter released;
 
+	private final Counter waited;
+
 	ReservationReaper(FlashSales sales, StockCounters counters, SoldOutMemory soldOut, Clock clock,
-			OrderProperties properties, MeterRegistry meters) {
+			OrderProperties properties, WriterBacklog backlog, MeterRegistry meters) {
 		this.sales = sales;
 		this.counters = counters;
 		this.soldOut = soldOut;
 		this.clock = clock;
 		this.properties = properties;
+		this.backlog = backlog;
 		this.released = meters.counter("flashsale.reservations.released", "reason", "orphaned");
+		this.waited = meters.counter("flashsale.reaper.waits", "reason", "writer-not-drained");
 	}
 
 	@Scheduled(fixedDelayString = "${flashsale.order.reaper-interval:10s}",
 			initialDelayString = "${flashsale.order.reaper-interval:10s}")
 	void reap() {
-		Instant cutoff = this.clock.instant().minus(this.properties.reaperGrace());
+		Optional<Instant> drained = this.backlog.drainedAsOf();
+		if (drained.isEmpty()) {
+			// The writer is behind every snapshot, or Kafka cannot be asked: nothing is
+			// known to be orphaned.
+			this.waited.increment();
+			return;
+		}
+		Instant cutoff = cutoff(this.clock.instant(), drained.get());
 		for (FlashSale sale : this.sales.all()) {
 			try {
 				reap(sale, cutoff);
@@ -70,11 +91,22 @@ class ReservationReaper {
 		}
 	}
 
+	/**
+	 * Reservations taken before this instant may be released: older than the grace
+	 * period, and whose hand-off deadline (send timeout plus margin) had passed when the
+	 * writer was last known to be drained.
+	 */
+	Instant cutoff(Instant now, Instant drainedAsOf) {
+		Instant byAge = now.minus(this.properties.reaperGrace());
+		Instant byHandOff = drainedAsOf.minus(this.properties.sendTimeout()).minus(this.properties.handOffMargin());
+		return byAge.isBefore(byHandOff) ? byAge : byHandOff;
+	}
+
 	int reap(FlashSale sale, Instant cutoff) {
 		int count = 0;
 		List<String> orphans = this.counters.unclaimedBefore(sale.id(), cutoff, BATCH);
 		for (String orderId : orphans) {
-			if (this.counters.release(sale.id(), orderId)) {
+			if (this.counters.releaseIfHandedOffBefore(sale.id(), orderId, cutoff)) {
 				count++;
 				logger.warn("Released orphaned reservation {} of flash sale {}", orderId, sale.id());
 			}

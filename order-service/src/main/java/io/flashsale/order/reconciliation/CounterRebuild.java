@@ -1,13 +1,20 @@
 package io.flashsale.order.reconciliation;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.flashsale.order.OrderProperties;
 import io.flashsale.order.catalog.FlashSale;
 import io.flashsale.order.catalog.SoldOutMemory;
 import io.flashsale.order.orders.Orders;
+import io.flashsale.order.writer.WriterBacklog;
 import io.flashsale.platform.problem.ApiProblem;
 import io.flashsale.stock.Reservation;
 import io.flashsale.stock.SaleCounters;
@@ -19,8 +26,16 @@ import org.springframework.stereotype.Service;
 /**
  * Ends the pause of a sale whose Redis counters were lost: rebuilds them from the orders
  * of record, never from a guess. Each order holding stock becomes a claimed reservation;
- * the rest of the initial stock is for sale again. Run it once the order writer has
- * drained, so that every order it claimed before the loss is written.
+ * the rest of the initial stock is for sale again.
+ *
+ * <p>
+ * Every acknowledged purchase must be counted, including those whose records are still in
+ * Kafka: their reservations were lost with the counters, and the order writer writes them
+ * anyway. So the rebuild first waits until the writer has drained every record that could
+ * have been acknowledged before the loss was seen (the send timeout and the hand-off
+ * margin after it), and refuses if it does not drain in time. A record that is delivered
+ * later still (a producer retrying past its send timeout) finds the rebuilt counters and
+ * is adopted there by the writer.
  */
 @Service
 class CounterRebuild {
@@ -33,13 +48,46 @@ class CounterRebuild {
 
 	private final SoldOutMemory soldOut;
 
-	CounterRebuild(Orders orders, StockCounters counters, SoldOutMemory soldOut) {
+	private final WriterBacklog backlog;
+
+	private final OrderProperties properties;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	CounterRebuild(Orders orders, StockCounters counters, SoldOutMemory soldOut, WriterBacklog backlog,
+			OrderProperties properties, Clock clock, MeterRegistry meters) {
 		this.orders = orders;
 		this.counters = counters;
 		this.soldOut = soldOut;
+		this.backlog = backlog;
+		this.properties = properties;
+		this.clock = clock;
+		this.meters = meters;
 	}
 
-	Rebuilt rebuild(FlashSale sale) {
+	/**
+	 * Rebuilds a sale's lost counters once the writer has drained.
+	 * @param sale the sale
+	 * @param lostBy the counters were seen missing at this instant (or earlier)
+	 * @param trigger {@code admin} or {@code auto}, for the log and the metric
+	 * @return what was rebuilt
+	 * @throws CountersLive if the counters exist
+	 * @throws WriterBehind if the writer did not drain within
+	 * {@code flashsale.order.counter-recovery}
+	 */
+	Rebuilt rebuild(FlashSale sale, Instant lostBy, String trigger) {
+		if (this.counters.hasCounters(sale.id())) {
+			throw new CountersLive(sale.id());
+		}
+		Instant drainTarget = lostBy.plus(this.properties.sendTimeout()).plus(this.properties.handOffMargin());
+		Instant started = this.clock.instant();
+		Duration wait = Duration.between(started, drainTarget).isNegative() ? this.properties.counterRecovery()
+				: Duration.between(started, drainTarget).plus(this.properties.counterRecovery());
+		if (!this.backlog.awaitDrained(drainTarget, wait)) {
+			throw new WriterBehind(sale.id(), this.backlog.lastLag(), this.properties.counterRecovery());
+		}
 		List<Reservation> holding = this.orders.holdingStock(sale.id())
 			.stream()
 			.map((order) -> new Reservation(order.id(), Reservation.State.CONFIRMED, order.userId(), order.quantity(),
@@ -49,20 +97,25 @@ class CounterRebuild {
 			.rebuild(new SaleCounters(sale.id(), sale.stock(), sale.startsAt(), sale.endsAt(), sale.perUserLimit()),
 					holding)
 			.orElseThrow(() -> new CountersLive(sale.id()));
-		logger.warn("Rebuilt the Redis counters of flash sale {} from {} orders: {} units left", sale.id(),
-				holding.size(), remaining);
+		long waitedMillis = Duration.between(started, this.clock.instant()).toMillis();
+		logger.warn("Rebuilt the Redis counters of flash sale {} ({}) from {} orders after the writer drained "
+				+ "(waited {} ms): {} units left", sale.id(), trigger, holding.size(), waitedMillis, remaining);
+		this.meters.counter("flashsale.counters.rebuilt", "trigger", trigger).increment();
 		if (remaining > 0) {
 			this.soldOut.restocked(sale.id(), remaining);
 		}
-		return new Rebuilt(sale.id(), holding.size(), remaining);
+		return new Rebuilt(sale.id(), holding.size(), remaining, true, waitedMillis);
 	}
 
 	/**
 	 * @param flashSaleId the sale
 	 * @param orders orders that hold stock and became claimed reservations
 	 * @param remaining units for sale again
+	 * @param writerDrained always {@code true}: the rebuild ran after the writer had
+	 * drained every record acknowledged before the loss, so in-flight orders are counted
+	 * @param waitedMillis how long it waited for the writer
 	 */
-	record Rebuilt(long flashSaleId, int orders, long remaining) {
+	record Rebuilt(long flashSaleId, int orders, long remaining, boolean writerDrained, long waitedMillis) {
 
 	}
 
@@ -71,6 +124,25 @@ class CounterRebuild {
 		CountersLive(long flashSaleId) {
 			super(HttpStatus.CONFLICT, "counters-live", "Counters are live",
 					"Flash sale " + flashSaleId + " has its Redis counters; only lost counters are rebuilt.");
+		}
+
+	}
+
+	static class WriterBehind extends ApiProblem {
+
+		private final long lag;
+
+		WriterBehind(long flashSaleId, long lag, Duration waited) {
+			super(HttpStatus.SERVICE_UNAVAILABLE, "writer-behind", "Order writer behind",
+					"Flash sale " + flashSaleId + " was not rebuilt: the order writer did not drain the acknowledged "
+							+ "purchases within " + waited.toSeconds() + " s, and rebuilding now would sell their "
+							+ "units again. Nothing changed; retry once it catches up.");
+			this.lag = lag;
+		}
+
+		@Override
+		public Map<String, Object> properties() {
+			return Map.of("writerLag", this.lag, "retryAfterSeconds", 10);
 		}
 
 	}

@@ -1,5 +1,7 @@
 package io.flashsale.order.reconciliation;
 
+import java.time.Clock;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
@@ -33,8 +35,11 @@ class ReconciliationController {
 
 	private final CounterRebuild rebuild;
 
+	private final Clock clock;
+
 	ReconciliationController(FlashSales sales, Reconciliation reconciliation, InventoryStock inventory,
-			CounterRebuild rebuild) {
+			CounterRebuild rebuild, Clock clock) {
+		this.clock = clock;
 		this.sales = sales;
 		this.reconciliation = reconciliation;
 		this.inventory = inventory;
@@ -43,11 +48,14 @@ class ReconciliationController {
 
 	@Operation(summary = "Rebuild a sale's lost Redis counters from its orders (admin)",
 			description = "Only when the counters are gone (the sale answers sale-paused); 409 counters-live otherwise. "
-					+ "Run it after the order writer has drained.")
+					+ "Waits until the order writer has drained every purchase acknowledged before the call, so "
+					+ "none is sold twice; 503 writer-behind (nothing changed) when it does not drain in time. "
+					+ "With flashsale.switches.counter-auto-rebuild on, order-service does this by itself.")
 	@PostMapping("/api/admin/reconciliation/{flashSaleId}/rebuild")
 	@Graded(Grade.CORE)
 	CounterRebuild.Rebuilt rebuild(@PathVariable long flashSaleId) {
-		return this.rebuild.rebuild(this.sales.find(flashSaleId).orElseThrow(() -> new FlashSaleNotFound(flashSaleId)));
+		return this.rebuild.rebuild(this.sales.find(flashSaleId).orElseThrow(() -> new FlashSaleNotFound(flashSaleId)),
+				this.clock.instant(), "admin");
 	}
 
 	@Operation(summary = "Check a flash sale against the stock invariants (admin)")

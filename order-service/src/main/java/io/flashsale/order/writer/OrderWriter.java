@@ -21,6 +21,7 @@ import io.flashsale.order.orders.PayDeadlines;
 import io.flashsale.platform.messaging.DeadLetters;
 import io.flashsale.platform.messaging.EventJson;
 import io.flashsale.platform.messaging.Outbox;
+import io.flashsale.stock.AdoptOutcome;
 import io.flashsale.stock.Reservation;
 import io.flashsale.stock.StockCounters;
 
@@ -39,7 +40,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * container commit the offsets. A crash anywhere replays the batch: the claim, the insert
  * and the queueing are idempotent, and an order written before the crash gets no second
  * {@code OrderPlaced}. A reservation already released (the purchase got 503, or the
- * reaper gave up on it) has no stock behind it and gets no order.
+ * reaper found its send never succeeded) has no stock behind it and gets no order.
+ *
+ * <p>
+ * A record whose reservation is missing is an acknowledged order all the same: Redis lost
+ * it (a restart without its data, or the last second of its append-only file). The order
+ * is written and the counters are made to account for it ({@link StockCounters#adopt});
+ * if the sale's counters are gone altogether, the rebuild that restores them counts it
+ * from the database, after this writer has drained ({@code CounterRebuild}).
  */
 @Component
 class OrderWriter {
@@ -66,6 +74,8 @@ class OrderWriter {
 
 	private final Counter unreadable;
 
+	private final MeterRegistry meters;
+
 	OrderWriter(StockCounters counters, Orders orders, PayDeadlines deadlines, TransactionTemplate transactions,
 			Outbox outbox, EventJson events, DeadLetters deadLetters, MeterRegistry meters) {
 		this.counters = counters;
@@ -78,6 +88,7 @@ class OrderWriter {
 		this.written = meters.counter("flashsale.orders.written");
 		this.withoutStock = meters.counter("flashsale.orders.skipped", "reason", "reservation-released");
 		this.unreadable = meters.counter("flashsale.orders.skipped", "reason", "unreadable");
+		this.meters = meters;
 	}
 
 	@KafkaListener(id = "order-writer", topics = Topics.ORDER_RESERVATIONS, batch = "true")
@@ -120,13 +131,50 @@ class OrderWriter {
 
 	private Optional<Order> claim(OrderReserved reserved) {
 		Optional<Reservation.State> state = this.counters.confirm(reserved.flashSaleId(), reserved.orderId());
-		if (state.orElse(null) != Reservation.State.CONFIRMED) {
+		if (state.isEmpty()) {
+			return adopt(reserved);
+		}
+		if (state.get() != Reservation.State.CONFIRMED) {
 			this.withoutStock.increment();
-			logger.warn("No order for {}: its reservation is {}", reserved.orderId(),
-					state.map(Enum::name).orElse("missing"));
+			logger.warn("No order for {}: its reservation is {}", reserved.orderId(), state.get());
 			return Optional.empty();
 		}
 		return Optional.of(Order.placed(reserved));
+	}
+
+	private Optional<Order> adopt(OrderReserved reserved) {
+		AdoptOutcome outcome = this.counters.adopt(reserved.flashSaleId(), reserved.orderId(), reserved.userId(),
+				reserved.quantity(), reserved.reservedAt());
+		switch (outcome) {
+			case AdoptOutcome.Exists exists -> {
+				// Claimed or released by another path meanwhile: decide as for any
+				// record.
+				return claim(reserved);
+			}
+			case AdoptOutcome.CountersLost lost -> {
+				adopted("counters-lost");
+				logger.warn("Writing order {} whose reservation was lost with the counters of flash sale {}; "
+						+ "the rebuild counts it", reserved.orderId(), reserved.flashSaleId());
+			}
+			case AdoptOutcome.Adopted adopted -> {
+				adopted(adopted.oversold() ? "oversold" : "reservation-lost");
+				if (adopted.oversold()) {
+					logger.error(
+							"Order {} of flash sale {} was acknowledged but its reservation was lost with Redis "
+									+ "data; adopting it leaves the counter at {} (oversold)",
+							reserved.orderId(), reserved.flashSaleId(), adopted.remaining());
+				}
+				else {
+					logger.warn("Adopted order {} of flash sale {}: its reservation was lost with Redis data",
+							reserved.orderId(), reserved.flashSaleId());
+				}
+			}
+		}
+		return Optional.of(Order.placed(reserved));
+	}
+
+	private void adopted(String reason) {
+		this.meters.counter("flashsale.orders.adopted", "reason", reason).increment();
 	}
 
 }

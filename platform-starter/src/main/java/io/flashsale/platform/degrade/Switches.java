@@ -32,6 +32,8 @@ public class Switches {
 
 	public static final String PASSIVE_CANCEL = PREFIX + "passive-cancel";
 
+	public static final String COUNTER_AUTO_REBUILD = PREFIX + "counter-auto-rebuild";
+
 	public static final String VERBOSE_LOGGING = PREFIX + "verbose-logging";
 
 	public static final String SLOW_SQL_GUARD = PREFIX + "slow-sql-guard";
@@ -99,6 +101,17 @@ public class Switches {
 	 */
 	public boolean passiveCancel() {
 		return flag(PASSIVE_CANCEL, true);
+	}
+
+	/**
+	 * Whether a sale whose Redis counters were lost is rebuilt from the orders of record
+	 * by itself once the order writer has drained
+	 * ({@code flashsale.switches.counter-auto-rebuild}, default on). Off: the sale stays
+	 * paused until an admin runs the rebuild.
+	 * @return whether lost counters are rebuilt automatically
+	 */
+	public boolean counterAutoRebuild() {
+		return flag(COUNTER_AUTO_REBUILD, true);
 	}
 
 	/**

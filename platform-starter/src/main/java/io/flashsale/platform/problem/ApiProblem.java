@@ -14,6 +14,12 @@ import org.springframework.http.HttpStatus;
  */
 public abstract class ApiProblem extends RuntimeException {
 
+	/**
+	 * The property that tells the caller when to retry; the advice also sends it as the
+	 * {@code Retry-After} header.
+	 */
+	public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+
 	private final HttpStatus status;
 
 	private final String code;
@@ -40,7 +46,8 @@ public abstract class ApiProblem extends RuntimeException {
 	}
 
 	/**
-	 * Extra members for the problem body, for example {@code retryAfterSeconds}.
+	 * Extra members for the problem body, for example {@link #RETRY_AFTER_SECONDS} (sent
+	 * as {@code Retry-After} too).
 	 * @return members to add; empty by default
 	 */
 	public Map<String, Object> properties() {

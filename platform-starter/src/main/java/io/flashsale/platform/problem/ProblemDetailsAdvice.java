@@ -37,7 +37,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> apiProblem(ApiProblem ex) {
 		ProblemDetail body = ProblemTypes.problem(ex.status(), ex.code(), ex.title(), ex.getMessage());
 		ex.properties().forEach(body::setProperty);
-		return ResponseEntity.status(ex.status()).body(body);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.status());
+		if (ex.properties().get(ApiProblem.RETRY_AFTER_SECONDS) instanceof Number seconds) {
+			response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
+		}
+		return response.body(body);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
