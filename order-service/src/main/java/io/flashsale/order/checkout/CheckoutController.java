@@ -37,7 +37,9 @@ class CheckoutController {
 			description = "Reserves stock atomically and hands the order to the writer. Poll the Location: "
 					+ "202 PROCESSING until the order is written, then 200. The price is the sale's and the buyer "
 					+ "is the token's subject; neither is read from the request.")
-	@ApiResponse(responseCode = "202", description = "Stock reserved; the order is being written.")
+	@ApiResponse(responseCode = "202",
+			description = "Stock reserved and the order handed to Kafka: the order exists. A retry with the same "
+					+ "Idempotency-Key and body answers the same order, also after the sale sold out or ended.")
 	@ApiResponse(responseCode = "400",
 			description = "invalid-request, invalid-quantity (outside 1..limit) or idempotency-key-missing",
 			content = @Content(mediaType = "application/problem+json"))
@@ -48,8 +50,11 @@ class CheckoutController {
 	@ApiResponse(responseCode = "422", description = "idempotency-key-reused: the key was used with another body",
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "503",
-			description = "sale-paused (counters unavailable, or sales paused by the kill switch) or "
-					+ "order-not-accepted (nothing reserved; retry)",
+			description = "All with Retry-After. sale-paused (counters lost, or sales paused by the kill switch; "
+					+ "nothing reserved), order-not-accepted (nothing reserved; retry), stock-unavailable (Redis "
+					+ "unreachable) or order-outcome-unknown (the hand-off's outcome is unknown): retry with the "
+					+ "same Idempotency-Key and body, which replays an accepted purchase and buys once otherwise; "
+					+ "catalogue-loading (this instance is still reading the sales)",
 			content = @Content(mediaType = "application/problem+json"))
 	@PostMapping("/api/orders")
 	@Graded(Grade.CORE)
