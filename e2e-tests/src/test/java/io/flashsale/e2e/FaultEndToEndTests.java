@@ -30,12 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A shopper who got 202 has an order, whatever dies or stalls when: a sale of 300 units
  * (limit 1) to 600 shoppers through the gateway while a real process of the running stack
- * is killed, stopped or frozen at a seeded moment. Shoppers behave as clients should:
- * an answer that decides nothing (5xx, no answer, 429) is retried with the same
+ * is killed, stopped or frozen at a seeded moment. Shoppers behave as clients should: an
+ * answer that decides nothing (5xx, no answer, 429) is retried with the same
  * Idempotency-Key until it decides. Afterwards every 202 is exactly one order its owner
  * can read, Redis and the database both hold the rest of the stock (0 after a top-up
- * wave), and reconciliation is consistent. Each fault runs over several seeds, since
- * what breaks depends on timing.
+ * wave), and reconciliation is consistent. Each fault runs over several seeds, since what
+ * breaks depends on timing.
  */
 class FaultEndToEndTests {
 
@@ -127,8 +127,7 @@ class FaultEndToEndTests {
 		assertThat(new HashSet<>(accepted.values())).as("one order id per shopper").hasSize(UNITS);
 
 		JsonNode report = setup.awaitDrained(sale, UNITS);
-		assertThat(report.get("ordersByStatus").get("PENDING_PAYMENT").asLong()).as(report.toString())
-			.isEqualTo(UNITS);
+		assertThat(report.get("ordersByStatus").get("PENDING_PAYMENT").asLong()).as(report.toString()).isEqualTo(UNITS);
 		assertThat(report.get("redisRemaining").asLong()).as(report.toString()).isZero();
 		assertThat(report.get("databaseRemaining").asLong()).as(report.toString()).isZero();
 		assertThat(report.get("reservationsWithoutOrder").asLong()).isZero();
