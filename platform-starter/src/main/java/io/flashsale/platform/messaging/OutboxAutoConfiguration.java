@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
 /**
@@ -37,11 +38,11 @@ public class OutboxAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnBean(IncompleteEventPublications.class)
-	OutboxResubmitter outboxResubmitter(IncompleteEventPublications incomplete,
+	@ConditionalOnBean({ IncompleteEventPublications.class, FailedEventPublications.class })
+	OutboxResubmitter outboxResubmitter(IncompleteEventPublications incomplete, FailedEventPublications failed,
 			@Value("${flashsale.outbox.resubmit-interval:30s}") Duration interval,
 			@Value("${flashsale.outbox.resubmit-older-than:30s}") Duration olderThan) {
-		return new OutboxResubmitter(incomplete, interval, olderThan);
+		return new OutboxResubmitter(incomplete, failed, interval, olderThan);
 	}
 
 }

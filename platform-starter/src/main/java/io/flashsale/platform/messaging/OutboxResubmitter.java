@@ -9,13 +9,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
 
 /**
  * The outbox relay's second chance: publications still incomplete some time after they
- * were recorded (the send failed, or the process died before it) are sent again. Every
- * instance does this, so an event may be sent more than once; consumers deduplicate by
- * event id.
+ * were recorded (the process died before or during the send) and publications whose send
+ * failed (the broker stalled or was down) are sent again. Both are needed: Spring
+ * Modulith 2.0 marks a failed send FAILED, and its resubmission of incomplete
+ * publications leaves FAILED ones alone, so without the second call an event whose send
+ * failed once was never sent (seen as inventory stock that never caught up after a
+ * broker freeze). Every instance does this, so an event may be sent more than once;
+ * consumers deduplicate by event id.
  */
 class OutboxResubmitter implements SmartLifecycle {
 
@@ -23,14 +29,18 @@ class OutboxResubmitter implements SmartLifecycle {
 
 	private final IncompleteEventPublications incomplete;
 
+	private final FailedEventPublications failed;
+
 	private final Duration interval;
 
 	private final Duration olderThan;
 
 	private ScheduledExecutorService scheduler;
 
-	OutboxResubmitter(IncompleteEventPublications incomplete, Duration interval, Duration olderThan) {
+	OutboxResubmitter(IncompleteEventPublications incomplete, FailedEventPublications failed, Duration interval,
+			Duration olderThan) {
 		this.incomplete = incomplete;
+		this.failed = failed;
 		this.interval = interval;
 		this.olderThan = olderThan;
 	}
@@ -49,6 +59,12 @@ class OutboxResubmitter implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not resubmit incomplete event publications; will try again", ex);
+		}
+		try {
+			this.failed.resubmit(ResubmissionOptions.defaults().withMinAge(this.olderThan));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not resubmit failed event publications; will try again", ex);
 		}
 	}
 
