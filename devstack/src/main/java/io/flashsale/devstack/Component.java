@@ -228,6 +228,29 @@ abstract sealed class Component permits RedisComponent, MariaDbComponent, KafkaC
 	}
 
 	/**
+	 * Kills the process and its descendants with SIGKILL, as a crash would, and waits for
+	 * them to exit. The exit counts as asked for, so it is not reported as unexpected.
+	 * Idempotent.
+	 */
+	final void kill() {
+		this.stopRequested = true;
+		for (Process running : new Process[] { this.helper, this.process }) {
+			if (running != null && running.isAlive()) {
+				List<ProcessHandle> descendants = running.descendants().toList();
+				running.destroyForcibly();
+				descendants.forEach(ProcessHandle::destroyForcibly);
+				awaitExit(running.toHandle(), KILL_GRACE);
+			}
+		}
+		try {
+			Files.deleteIfExists(pidFile());
+		}
+		catch (IOException ex) {
+			// A stale pid file is checked against the command line before it is acted on.
+		}
+	}
+
+	/**
 	 * Waits for a stop requested by {@link #requestStop()}, killing the process when it
 	 * takes too long.
 	 */
@@ -318,6 +341,11 @@ abstract sealed class Component permits RedisComponent, MariaDbComponent, KafkaC
 		Process running = this.process;
 		return new ComponentState(this.name, running != null && running.isAlive(),
 				(running != null) ? running.pid() : -1, endpoint());
+	}
+
+	/** Whether the process was asked to stop (or killed) since its last start. */
+	final boolean stopRequested() {
+		return this.stopRequested;
 	}
 
 	/** The exit code if the server exited without being asked to. */

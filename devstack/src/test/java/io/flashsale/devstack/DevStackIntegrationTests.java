@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -86,9 +87,9 @@ class DevStackIntegrationTests {
 
 	@Test
 	@Order(3)
-	void appUserCreatesInsertsAndSelectsInOrdersSchema() throws SQLException {
-		try (Connection connection = DriverManager.getConnection(stack.jdbcUrl("orders"), stack.username(),
-				stack.password()); Statement statement = connection.createStatement()) {
+	void serviceUserCreatesInsertsAndSelectsInItsOwnSchema() throws SQLException {
+		assertThat(stack.databaseUser("orders")).isEqualTo("order_service");
+		try (Connection connection = connect("orders", "orders"); Statement statement = connection.createStatement()) {
 			statement.execute("create table flash_order (id bigint primary key, sku varchar(32) not null)");
 			statement.executeUpdate("insert into flash_order (id, sku) values (1, 'sku-1')");
 			try (ResultSet result = statement.executeQuery("select sku from flash_order where id = 1")) {
@@ -100,15 +101,31 @@ class DevStackIntegrationTests {
 
 	@Test
 	@Order(4)
-	void appUserSeesEverySchema() throws SQLException {
-		List<String> schemas = new ArrayList<>();
-		try (Connection connection = DriverManager.getConnection(stack.jdbcUrl("payments"), stack.username(),
-				stack.password()); ResultSet result = connection.createStatement().executeQuery("show databases")) {
-			while (result.next()) {
-				schemas.add(result.getString(1));
-			}
+	void serviceUserIsDeniedEveryOtherSchema() throws SQLException {
+		try (Connection payments = connect("payments", "payments"); Statement statement = payments.createStatement()) {
+			statement.execute("create table payment (id bigint primary key)");
+			statement.executeUpdate("insert into payment (id) values (1)");
 		}
-		assertThat(schemas).containsAll(stack.settings().schemas());
+		try (Connection orders = connect("orders", "orders"); Statement statement = orders.createStatement()) {
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> statement.executeQuery("select id from payments.payment"))
+				.withMessageContaining("denied");
+			assertThatExceptionOfType(SQLException.class)
+				.isThrownBy(() -> statement.execute("create table payments.stolen (id bigint)"))
+				.withMessageContaining("denied");
+			List<String> visible = new ArrayList<>();
+			try (ResultSet result = statement.executeQuery("show databases")) {
+				while (result.next()) {
+					visible.add(result.getString(1));
+				}
+			}
+			assertThat(visible).contains("orders").doesNotContain("payments", "marketing", "inventory", "mysql");
+		}
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connect("payments", "orders").close())
+			.withMessageContaining("denied");
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> DriverManager.getConnection(stack.jdbcUrl("orders"), "flashsale", "flashsale").close())
+			.withMessageContaining("denied");
 	}
 
 	@Test
@@ -164,16 +181,128 @@ class DevStackIntegrationTests {
 	@Order(7)
 	void redisGoesDownAndComesBackOnTheSamePort() throws IOException {
 		long firstPid = stack.components().get("redis").pid();
-		stack.stopRedis();
+		stack.stop("redis");
 		assertThat(stack.components().get("redis").alive()).isFalse();
 		assertThat(ProcessHandle.of(firstPid).filter(ProcessHandle::isAlive)).isEmpty();
 		assertThatExceptionOfType(ConnectException.class).isThrownBy(() -> redis("PING"));
 
-		stack.startRedis();
+		stack.start("redis");
 		assertThat(redis("PING")).isEqualTo("PONG");
 		assertThat(stack.components().get("redis").alive()).isTrue();
 		assertThat(stack.components().get("redis").pid()).isNotEqualTo(firstPid);
 		assertThat(stack.firstUnexpectedExit()).isEmpty();
+	}
+
+	@Test
+	@Order(8)
+	void redisKeepsEvery1000CountersAcrossAGracefulRestart() throws IOException {
+		for (int i = 0; i < 1000; i++) {
+			redis("INCRBY", "stock:graceful:" + i, Integer.toString(i + 1));
+		}
+		stack.stop("redis");
+		stack.start("redis");
+		assertThat(redis("DBSIZE")).isEqualTo(":1001"); // and flashsale:greeting
+		for (int i = 0; i < 1000; i++) {
+			assertThat(redis("GET", "stock:graceful:" + i)).isEqualTo(Integer.toString(i + 1));
+		}
+	}
+
+	@Test
+	@Order(9)
+	void redisKeepsEvery1000CountersWhenKilledWithSigkill1500MillisAfterTheLastWrite() throws Exception {
+		for (int i = 0; i < 1000; i++) {
+			redis("DECR", "stock:graceful:" + i);
+		}
+		Thread.sleep(1500);
+		long pid = stack.components().get("redis").pid();
+		stack.kill("redis");
+		assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+		stack.start("redis");
+		for (int i = 0; i < 1000; i++) {
+			assertThat(redis("GET", "stock:graceful:" + i)).isEqualTo(Integer.toString(i));
+		}
+		assertThat(redis("GET", "flashsale:greeting")).isEqualTo("hello");
+	}
+
+	@Test
+	@Order(10)
+	void redisThatDiesIsReportedWhileTheOthersKeepRunningAndStartsAgain() throws Exception {
+		ProcessHandle redis = ProcessHandle.of(stack.components().get("redis").pid()).orElseThrow();
+		redis.destroyForcibly();
+		redis.onExit().get(10, TimeUnit.SECONDS);
+
+		assertThat(stack.firstUnexpectedExit())
+			.hasValueSatisfying((dead) -> assertThat(dead.name()).isEqualTo("redis"));
+		assertThat(stack.components().get("mariadb").alive()).isTrue();
+		assertThat(stack.components().get("kafka").alive()).isTrue();
+		stack.start("redis");
+		assertThat(redis("PING")).isEqualTo("PONG");
+		assertThat(stack.firstUnexpectedExit()).isEmpty();
+	}
+
+	@Test
+	@Order(11)
+	void kafkaStopsWhileRedisAndMariadbAnswerAndComesBackWithItsTopicAndRecord() throws Exception {
+		stack.stop("kafka");
+		assertThat(stack.components().get("kafka").alive()).isFalse();
+		assertThat(Ports.accepts(stack.settings().host(), stack.settings().kafkaPort())).isFalse();
+		assertThat(redis("PING")).isEqualTo("PONG");
+		try (Connection connection = connect("orders", "orders");
+				ResultSet result = connection.createStatement().executeQuery("select count(*) from flash_order")) {
+			assertThat(result.next()).isTrue();
+			assertThat(result.getInt(1)).isEqualTo(1);
+		}
+
+		stack.start("kafka");
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+			assertThat(admin.describeTopics(List.of("devstack.round-trip"))
+				.allTopicNames()
+				.get(30, TimeUnit.SECONDS)
+				.get("devstack.round-trip")
+				.partitions()).hasSize(3);
+		}
+		assertThat(consumeAll("devstack.round-trip", "devstack-after-restart", 1)).singleElement()
+			.satisfies((record) -> {
+				assertThat(record.key()).isEqualTo("order-1");
+				assertThat(record.value()).isEqualTo("created");
+			});
+	}
+
+	@Test
+	@Order(12)
+	void mariadbKeepsARowWrittenBeforeAStopAndAKill() throws SQLException, IOException {
+		try (Connection connection = connect("orders", "orders")) {
+			connection.createStatement().executeUpdate("insert into flash_order (id, sku) values (2, 'sku-2')");
+		}
+		stack.stop("mariadb");
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> connect("orders", "orders").close());
+		assertThat(redis("PING")).isEqualTo("PONG");
+		stack.start("mariadb");
+		assertThat(skuOfOrder(2)).isEqualTo("sku-2");
+
+		try (Connection connection = connect("orders", "orders")) {
+			connection.createStatement().executeUpdate("insert into flash_order (id, sku) values (3, 'sku-3')");
+		}
+		stack.kill("mariadb");
+		stack.start("mariadb");
+		assertThat(skuOfOrder(3)).isEqualTo("sku-3");
+		assertThat(stack.firstUnexpectedExit()).isEmpty();
+	}
+
+	@Test
+	@Order(13)
+	void controlRequestsNeedTheTokenAndAKnownServer() throws IOException {
+		assertThat(DevStackMain.handle(stack, "secret", "guess stop redis")).startsWith("error:");
+		assertThat(DevStackMain.handle(stack, "secret", "secret stop postgres")).startsWith("error: Unknown server");
+		assertThat(DevStackMain.handle(stack, "secret", "secret reboot redis")).startsWith("error: unknown command");
+		assertThat(DevStackMain.handle(stack, "secret", null)).startsWith("error:");
+
+		assertThat(DevStackMain.handle(stack, "secret", "secret stop redis")).isEqualTo("ok stop redis");
+		assertThat(stack.components().get("redis").alive()).isFalse();
+		assertThat(DevStackMain.handle(stack, "secret", "secret start redis")).isEqualTo("ok start redis");
+		assertThat(redis("PING")).isEqualTo("PONG");
+		assertThatIllegalArgumentException().isThrownBy(() -> stack.stop("gateway"));
 	}
 
 	@Test
@@ -194,6 +323,38 @@ class DevStackIntegrationTests {
 		assertThat(settings.stateDir()).doesNotExist();
 	}
 
+	/** Connects to a schema as the user of another (or the same) schema. */
+	private static Connection connect(String schema, String userOfSchema) throws SQLException {
+		return DriverManager.getConnection(stack.jdbcUrl(schema), stack.databaseUser(userOfSchema),
+				stack.databasePassword(userOfSchema));
+	}
+
+	private static String skuOfOrder(long id) throws SQLException {
+		try (Connection connection = connect("orders", "orders");
+				ResultSet result = connection.createStatement()
+					.executeQuery("select sku from flash_order where id = " + id)) {
+			return result.next() ? result.getString(1) : null;
+		}
+	}
+
+	private static List<ConsumerRecord<String, String>> consumeAll(String topic, String group, int expected) {
+		Map<String, Object> consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				stack.kafkaBootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, group,
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		List<ConsumerRecord<String, String>> received = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+				new StringDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (received.size() < expected && System.nanoTime() < deadline) {
+				consumer.poll(Duration.ofMillis(500)).forEach(received::add);
+			}
+			// A moment more, so that a surplus record would show.
+			consumer.poll(Duration.ofMillis(500)).forEach(received::add);
+		}
+		return received;
+	}
+
 	/** Sends one command in RESP and returns the simple or bulk string reply. */
 	private static String redis(String... command) throws IOException {
 		try (Socket socket = new Socket(stack.redisHost(), stack.redisPort())) {
@@ -211,6 +372,7 @@ class DevStackIntegrationTests {
 			String reply = in.readLine();
 			return switch (reply.charAt(0)) {
 				case '+' -> reply.substring(1);
+				case ':' -> reply;
 				case '$' -> in.readLine();
 				default -> throw new IOException("Unexpected reply: " + reply);
 			};

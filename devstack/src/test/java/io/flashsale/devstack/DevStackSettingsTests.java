@@ -24,6 +24,17 @@ class DevStackSettingsTests {
 	}
 
 	@Test
+	void eachServiceSchemaHasTheUserOfItsService() {
+		DevStackSettings settings = DevStackSettings.defaults(Path.of("state"));
+		assertThat(settings.schemas().stream().map(settings::databaseUser)).containsExactly("order_service",
+				"payment_service", "marketing_service", "inventory_service");
+		DevStackSettings other = new DevStackSettings(Path.of("state"), "127.0.0.1", 1, 2, 3, 4, List.of("audit"),
+				false);
+		assertThat(other.databaseUser("audit")).isEqualTo("audit_user");
+		assertThatIllegalArgumentException().isThrownBy(() -> settings.databaseUser("audit"));
+	}
+
+	@Test
 	void ephemeralUsesDistinctFreePorts() {
 		DevStackSettings settings = DevStackSettings.ephemeral(Path.of("state"));
 		assertThat(settings.ephemeral()).isTrue();

@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.flashsale.testsupport.RedisOutage;
+import io.flashsale.testsupport.Outages;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -33,14 +33,14 @@ class RateLimitIntegrationTests extends GatewayHarness {
 	MeterRegistry meters;
 
 	@Autowired
-	RedisOutage redisOutage;
+	Outages outages;
 
 	@Autowired
 	ReactiveStringRedisTemplate redis;
 
 	@AfterEach
 	void redisIsBack() {
-		this.redisOutage.start();
+		this.outages.start(Outages.Server.REDIS);
 		// Lettuce reconnects in the background; later tests need it connected.
 		String pong = poll(() -> {
 			try {
@@ -159,7 +159,7 @@ class RateLimitIntegrationTests extends GatewayHarness {
 	void letsShoppersThroughWhileRedisIsDownButKeepsRouteLimitsLocally() {
 		String shopper = this.tokens.user("shopper-" + UUID.randomUUID());
 		double unavailableBefore = counter("flashsale.gateway.rate.limiter.unavailable", "limiter", "ip");
-		this.redisOutage.stop();
+		this.outages.stop(Outages.Server.REDIS);
 
 		// IP and user buckets and the blacklist fail open.
 		assertThat(get("/api/orders/1", shopper).getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.flashsale.testsupport.IntegrationTest;
-import io.flashsale.testsupport.RedisOutage;
+import io.flashsale.testsupport.Outages;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,25 +25,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedisReadinessIntegrationTests {
 
 	@Autowired
-	RedisOutage redis;
+	Outages outages;
 
 	@LocalServerPort
 	int port;
 
 	@AfterEach
 	void restoreRedis() {
-		this.redis.start();
+		this.outages.start(Outages.Server.REDIS);
 	}
 
 	@Test
 	void readinessFollowsRedisWhileLivenessStaysUp() {
 		assertThat(awaitStatus("/actuator/health/readiness", 200)).isEqualTo(200);
 
-		this.redis.stop();
+		this.outages.stop(Outages.Server.REDIS);
 		assertThat(awaitStatus("/actuator/health/readiness", 503)).isEqualTo(503);
 		assertThat(status("/actuator/health/liveness")).isEqualTo(200);
 
-		this.redis.start();
+		this.outages.start(Outages.Server.REDIS);
 		assertThat(awaitStatus("/actuator/health/readiness", 200)).isEqualTo(200);
 	}
 

@@ -3,6 +3,7 @@ package io.flashsale.testsupport;
 import java.time.Duration;
 
 import com.redis.testcontainers.RedisContainer;
+import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mariadb.MariaDBContainer;
 
@@ -34,6 +35,12 @@ public class RealServersConfiguration {
 	@Conditional(OnDevStack.class)
 	static class DevStackServers {
 
+		/**
+		 * The service's schema and its own user, which may use no other schema. The user
+		 * the service names ({@code flashsale.db.username}, what it uses under
+		 * {@code ./flashsale up}) must be the one the dev stack created, or the service
+		 * would not connect outside tests.
+		 */
 		@Bean
 		DynamicPropertyRegistrar devStackProperties(Environment environment) {
 			DevStack stack = RealServers.devStack();
@@ -43,25 +50,36 @@ public class RealServersConfiguration {
 				registry.add("spring.kafka.bootstrap-servers", stack::kafkaBootstrapServers);
 				String schema = environment.getProperty("flashsale.db.schema");
 				if (schema != null) {
+					String user = stack.databaseUser(schema);
+					String named = environment.getProperty("flashsale.db.username", user);
+					if (!named.equals(user)) {
+						throw new IllegalStateException("flashsale.db.username is " + named
+								+ ", but the dev stack's user of schema " + schema + " is " + user);
+					}
 					registry.add("spring.datasource.url", () -> stack.jdbcUrl(schema));
-					registry.add("spring.datasource.username", stack::username);
-					registry.add("spring.datasource.password", stack::password);
+					registry.add("spring.datasource.username", () -> user);
+					registry.add("spring.datasource.password", () -> stack.databasePassword(schema));
 				}
 			};
 		}
 
 		@Bean
-		RedisOutage redisOutage() {
+		Outages outages() {
 			DevStack stack = RealServers.devStack();
-			return new RedisOutage() {
+			return new Outages() {
 				@Override
-				public void stop() {
-					stack.stopRedis();
+				public void stop(Server server) {
+					stack.stop(server.devStackName());
 				}
 
 				@Override
-				public void start() {
-					stack.startRedis();
+				public void kill(Server server) {
+					stack.kill(server.devStackName());
+				}
+
+				@Override
+				public void start(Server server) {
+					stack.start(server.devStackName());
 				}
 			};
 		}
@@ -75,8 +93,12 @@ public class RealServersConfiguration {
 		@Bean
 		@ServiceConnection
 		MariaDBContainer mariadb(Environment environment) {
+			// The image grants its user all privileges on this one database and nothing
+			// else,
+			// as the dev stack grants a service's user its own schema.
 			return new MariaDBContainer("mariadb:11.4")
-				.withDatabaseName(environment.getProperty("flashsale.db.schema", "flashsale"));
+				.withDatabaseName(environment.getProperty("flashsale.db.schema", "flashsale"))
+				.withUsername(environment.getProperty("flashsale.db.username", "test"));
 		}
 
 		@Bean
@@ -92,16 +114,37 @@ public class RealServersConfiguration {
 		}
 
 		@Bean
-		RedisOutage redisOutage(RedisContainer redis) {
-			return new RedisOutage() {
+		Outages outages(RedisContainer redis, MariaDBContainer mariadb, KafkaContainer kafka) {
+			return new Outages() {
 				@Override
-				public void stop() {
-					redis.getDockerClient().pauseContainerCmd(redis.getContainerId()).exec();
+				public void stop(Server server) {
+					GenericContainer<?> container = container(server);
+					container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
 				}
 
 				@Override
-				public void start() {
-					redis.getDockerClient().unpauseContainerCmd(redis.getContainerId()).exec();
+				public void kill(Server server) {
+					stop(server);
+				}
+
+				@Override
+				public void start(Server server) {
+					GenericContainer<?> container = container(server);
+					if (Boolean.TRUE.equals(container.getDockerClient()
+						.inspectContainerCmd(container.getContainerId())
+						.exec()
+						.getState()
+						.getPaused())) {
+						container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
+					}
+				}
+
+				private GenericContainer<?> container(Server server) {
+					return switch (server) {
+						case REDIS -> redis;
+						case MARIADB -> mariadb;
+						case KAFKA -> kafka;
+					};
 				}
 			};
 		}
