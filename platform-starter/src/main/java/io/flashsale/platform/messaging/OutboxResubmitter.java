@@ -19,9 +19,9 @@ import org.springframework.modulith.events.ResubmissionOptions;
  * failed (the broker stalled or was down) are sent again. Both are needed: Spring
  * Modulith 2.0 marks a failed send FAILED, and its resubmission of incomplete
  * publications leaves FAILED ones alone, so without the second call an event whose send
- * failed once was never sent (seen as inventory stock that never caught up after a
- * broker freeze). Every instance does this, so an event may be sent more than once;
- * consumers deduplicate by event id.
+ * failed once was never sent (seen as inventory stock that never caught up after a broker
+ * freeze). Every instance does this, so an event may be sent more than once; consumers
+ * deduplicate by event id.
  */
 class OutboxResubmitter implements SmartLifecycle {
 

@@ -1,0 +1,104 @@
+package io.flashsale.order;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.flashsale.contracts.Topics;
+import io.flashsale.contracts.order.OrderPlaced;
+import io.flashsale.order.orders.OrderIds;
+import io.flashsale.platform.messaging.Outbox;
+import io.flashsale.testsupport.IntegrationTest;
+import io.flashsale.testsupport.Outages;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The outbox relay on a real broker that goes away: events committed while Kafka is
+ * stopped fail their first send and must still reach the topic once it is back. Before
+ * the relay resubmitted failed publications they stayed FAILED in the registry for good,
+ * which is how inventory's stock missed orders after a broker freeze. Relay every second
+ * here (30 s in the services).
+ */
+@IntegrationTest
+@TestPropertySource(properties = { "flashsale.outbox.resubmit-interval=1s", "flashsale.outbox.resubmit-older-than=1s",
+		"logging.level.org.springframework.modulith=DEBUG" })
+class OutboxRelayIntegrationTests {
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ConsumerFactory<String, String> consumers;
+
+	@Autowired
+	Outages outages;
+
+	@AfterEach
+	void brokerBack() {
+		this.outages.start(Outages.Server.KAFKA);
+	}
+
+	/** 5 OrderPlaced committed while the broker is stopped: all 5 on the topic after. */
+	@Test
+	void sendsEventsWhoseFirstSendFailedOnceTheBrokerIsBack() throws Exception {
+		List<String> orderIds = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			orderIds.add(OrderIds.next(990));
+		}
+		try (TopicTap tap = new TopicTap(this.consumers, Topics.ORDERS)) {
+			this.outages.stop(Outages.Server.KAFKA);
+			this.transactions
+				.executeWithoutResult((status) -> orderIds.forEach((id) -> this.outbox.publish(new OrderPlaced(id, 990,
+						77, "relay-" + id, 1, 1999, Instant.now().plusSeconds(900), Instant.now()))));
+			TestSales.await(() -> failed(orderIds) == 5, "the 5 first sends failed while the broker is down");
+
+			this.outages.start(Outages.Server.KAFKA);
+			tap.await((records) -> keys(records).containsAll(orderIds), "the 5 events on the topic");
+			TestSales.await(() -> pending(orderIds) == 0, "the 5 publications completed");
+		}
+	}
+
+	private static Set<String> keys(List<ConsumerRecord<String, String>> records) {
+		return records.stream().map(ConsumerRecord::key).collect(Collectors.toSet());
+	}
+
+	private long failed(List<String> orderIds) {
+		return count(orderIds, " AND STATUS = 'FAILED'");
+	}
+
+	private long pending(List<String> orderIds) {
+		return count(orderIds, "");
+	}
+
+	private long count(List<String> orderIds, String condition) {
+		long total = 0;
+		for (String id : orderIds) {
+			Long n = this.jdbc.queryForObject(
+					"SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?" + condition, Long.class,
+					"%" + id + "%");
+			total += (n != null) ? n : 0;
+		}
+		return total;
+	}
+
+}
