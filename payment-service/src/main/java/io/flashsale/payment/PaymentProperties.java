@@ -28,7 +28,12 @@ import org.springframework.validation.annotation.Validated;
  * @param orderUrl base URL of order-service, asked for an order's amount and owner
  * @param orderConnectTimeout time to connect to order-service
  * @param orderReadTimeout time to wait for order-service's answer
- * @param callbackWindow how far a callback's timestamp may be from now
+ * @param callbackWindow how far a callback's timestamp may be from now, for a
+ * notification not applied before (an identical redelivery of an applied one is answered
+ * whatever its age, see {@code docs/payment-callbacks.md})
+ * @param callbackNonceRetention how long an applied callback's nonce and body hash are
+ * kept, so its identical redeliveries are recognised; at least a day (channels retry for
+ * up to a day) and more than twice the window
  * @param stuckAfter how long a payment may stay PAYING before the channel is asked
  * @param stuckInterval time between two sweeps of stuck payments
  * @param refundRetryInterval time between two retries of refunds whose channel call
@@ -44,6 +49,7 @@ public record PaymentProperties(@DefaultValue("http://127.0.0.1:18081") @NotNull
 		@DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration orderConnectTimeout,
 		@DefaultValue("3s") @NotNull @DurationMin(millis = 1) Duration orderReadTimeout,
 		@DefaultValue("5m") @NotNull @DurationMin(seconds = 1) Duration callbackWindow,
+		@DefaultValue("2d") @NotNull @DurationMin(hours = 24) Duration callbackNonceRetention,
 		@DefaultValue("30s") @NotNull @DurationMin(millis = 100) Duration stuckAfter,
 		@DefaultValue("10s") @NotNull @DurationMin(millis = 100) Duration stuckInterval,
 		@DefaultValue("30s") @NotNull @DurationMin(millis = 100) Duration refundRetryInterval,
@@ -56,6 +62,11 @@ public record PaymentProperties(@DefaultValue("http://127.0.0.1:18081") @NotNull
 	public static final String QUICKWALLET = "quickwallet";
 
 	public PaymentProperties {
+		if (callbackWindow != null && callbackNonceRetention != null
+				&& callbackNonceRetention.compareTo(callbackWindow.multipliedBy(2)) <= 0) {
+			throw new IllegalArgumentException(
+					"flashsale.payment.callback-nonce-retention must be more than twice the callback window");
+		}
 		Map<String, Channel> merged = new LinkedHashMap<>();
 		merged.put(SANDPAY, Channel.defaults(SANDPAY));
 		merged.put(QUICKWALLET, Channel.defaults(QUICKWALLET));

@@ -12,16 +12,16 @@ import org.springframework.context.annotation.Import;
 
 /**
  * payment-service on real Redis, MariaDB and Kafka, with order-service played by
- * {@link OrderStub} and the events it publishes recorded by {@link PaymentEvents}. Every
- * integration test class of the module carries exactly this, so they all share one Spring
- * context (and one dev stack). Test tunables are in
- * {@code src/test/resources/config/application.yml}.
+ * {@link OrderStub}, the events it publishes recorded by {@link PaymentEvents} and the
+ * callback check's clock movable by {@link TestClock}. Every integration test class of
+ * the module carries exactly this, so they all share one Spring context (and one dev
+ * stack). Test tunables are in {@code src/test/resources/config/application.yml}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @IntegrationTest
-@Import({ OrderStub.StubConfiguration.class, PaymentEvents.class })
+@Import({ OrderStub.StubConfiguration.class, PaymentEvents.class, TestClock.class })
 public @interface PaymentIntegrationTest {
 
 }

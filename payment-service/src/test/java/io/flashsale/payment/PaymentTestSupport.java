@@ -60,11 +60,15 @@ abstract class PaymentTestSupport {
 	@Autowired
 	CircuitBreakerRegistry breakers;
 
+	@Autowired
+	TestClock clock;
+
 	@LocalServerPort
 	int port;
 
 	@AfterEach
 	void restoreWallets() {
+		this.clock.reset();
 		this.orders.down(false);
 		for (String channel : List.of(PaymentProperties.SANDPAY, PaymentProperties.QUICKWALLET)) {
 			behave(channel, Map.of());

@@ -25,6 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpStatus;
@@ -37,6 +39,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every servlet service proves about its wiring, on real servers: a Lua round trip
@@ -108,6 +111,19 @@ public abstract class ServiceWiringContract {
 		assertThat(this.processedMessages.markProcessed("wiring", messageId)).isEqualTo(1);
 		assertThat(this.processedMessages.markProcessed("wiring", messageId)).isZero();
 		assertThat(this.processedMessages.isProcessed("wiring", messageId)).isTrue();
+	}
+
+	/**
+	 * A 65-character message id (the column holds 64) is refused with an error, not
+	 * recorded truncated to 64 (which would mark another message processed).
+	 */
+	@Test
+	void refusesAnOverlongProcessedMessageIdInsteadOfTruncatingIt() {
+		String messageId = "x".repeat(64) + UUID.randomUUID().toString().substring(0, 1);
+		assertThatThrownBy(() -> this.processedMessages.markProcessed("wiring", messageId))
+			.isInstanceOf(DataAccessException.class)
+			.isNotInstanceOf(DuplicateKeyException.class);
+		assertThat(this.processedMessages.isProcessed("wiring", messageId.substring(0, 64))).isFalse();
 	}
 
 	@Test

@@ -10,6 +10,8 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
+import org.springframework.dao.DuplicateKeyException;
+
 /**
  * The {@code order_stock} table: what each applied order took off its sale's database
  * stock, and whether its cancellation gave it back.
@@ -18,13 +20,29 @@ import org.apache.ibatis.annotations.Update;
 interface OrderStocks {
 
 	/**
-	 * Records that an order takes its units, unless its cancellation came first.
+	 * Records that an order takes its units, unless its cancellation came first. Only the
+	 * primary key's duplicate counts as "has a row already"; any other error (an order id
+	 * longer than its column, in strict mode) fails the call.
 	 * @return 1 if recorded, 0 if the order has a row already (cancelled before it was
 	 * placed)
 	 */
-	@Insert("INSERT IGNORE INTO order_stock (order_id, flash_sale_id, quantity, applied_at) "
+	default int insertApplied(String orderId, long flashSaleId, int quantity, Instant now) {
+		try {
+			return insertAppliedRow(orderId, flashSaleId, quantity, now);
+		}
+		catch (DuplicateKeyException ex) {
+			// Only the statement is undone; the caller's transaction goes on.
+			return 0;
+		}
+	}
+
+	/**
+	 * Inserts the row; use {@link #insertApplied}.
+	 * @throws DuplicateKeyException when the order has a row already
+	 */
+	@Insert("INSERT INTO order_stock (order_id, flash_sale_id, quantity, applied_at) "
 			+ "VALUES (#{orderId}, #{flashSaleId}, #{quantity}, #{now})")
-	int insertApplied(@Param("orderId") String orderId, @Param("flashSaleId") long flashSaleId,
+	int insertAppliedRow(@Param("orderId") String orderId, @Param("flashSaleId") long flashSaleId,
 			@Param("quantity") int quantity, @Param("now") Instant now);
 
 	/** Drops the row of an order that could not take its units after all. */

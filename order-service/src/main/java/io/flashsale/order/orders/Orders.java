@@ -25,15 +25,26 @@ public interface Orders {
 	String COLUMNS = "id, user_id, flash_sale_id, sku_id, quantity, unit_price_cents, total_cents, status, "
 			+ "payment_id, paid_at, cancel_reason, cancelled_at, pay_deadline, created_at";
 
+	/**
+	 * Inserts new orders; an order whose id is present already is left as it is, so a
+	 * redelivered batch writes nothing twice. Only that duplicate is tolerated: any other
+	 * error (a user id longer than its column, in strict mode) fails the whole statement
+	 * instead of storing a truncated row its owner could never see.
+	 * @return one per order written, and one per order found present already (the driver
+	 * counts found rows, as the dev stack and the services connect); the writer passes
+	 * only orders it did not find, so a found one is one another writer inserted
+	 * meanwhile
+	 */
 	@Insert("""
 			<script>
-			INSERT IGNORE INTO orders (id, user_id, flash_sale_id, sku_id, quantity, unit_price_cents, total_cents,
+			INSERT INTO orders (id, user_id, flash_sale_id, sku_id, quantity, unit_price_cents, total_cents,
 			    status, pay_deadline, created_at, updated_at)
 			VALUES
 			<foreach collection="orders" item="o" separator=",">
 			(#{o.id}, #{o.userId}, #{o.flashSaleId}, #{o.skuId}, #{o.quantity}, #{o.unitPriceCents}, #{o.totalCents},
 			 #{o.status}, #{o.payDeadline}, #{o.createdAt}, #{o.createdAt})
 			</foreach>
+			ON DUPLICATE KEY UPDATE id = id
 			</script>""")
 	int insertAll(@Param("orders") List<Order> orders);
 

@@ -1,5 +1,5 @@
 /**
- * Channel callbacks: verified (signature, freshness, replay, amount, order), applied
+ * Channel callbacks: verified (signature, replay, freshness, amount, order), applied
  * once, acknowledged in the channel's format.
  */
 package io.flashsale.payment.callback;
