@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * order-service tunables; config-repo/order-service.yml mirrors the defaults. The
- * purchase-path schedules ({@code flashsale.order.reaper-interval},
+ * purchase-path schedules ({@code flashsale.order.reaper-interval}, {@code recovery-interval},
  * {@code reconcile-interval}) and the catalogue's partitions are read where they apply,
  * with their defaults there.
  *

@@ -31,10 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wait for Kafka's acknowledgement, so it must release the reservation and answer 503.
  * The record usually reaches the broker anyway; the writer then finds the reservation
  * released and writes no order. Real Redis, Kafka and MariaDB; a separate context for the
- * timeout.
+ * timeout. When the writer claimed the reservation before the purchase gave up on the
+ * send, the record did reach Kafka and the order exists: the answer is its 202.
  */
 @IntegrationTest
-@TestPropertySource(properties = "flashsale.order.send-timeout=0s")
+@TestPropertySource(properties = { "flashsale.order.send-timeout=0s",
+		"spring.kafka.producer.properties.interceptor.classes=io.flashsale.order.ClaimOnSend" })
 class HandOffFailureIntegrationTests {
 
 	@LocalServerPort
@@ -87,6 +89,44 @@ class HandOffFailureIntegrationTests {
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE flash_sale_id = ?", Long.class, sale))
 			.isZero();
 		assertThat(this.counters.remaining(sale)).isEqualTo(3);
+	}
+
+	/**
+	 * The writer's claim forced in before the send's outcome is known (the interceptor
+	 * confirms the reservation as the record is handed over): the release finds it
+	 * CONFIRMED, so the shopper gets 202 and the order, not "nothing was reserved".
+	 */
+	@Test
+	void answers202WhenTheWriterClaimedTheReservationBeforeTheHandOffGaveUp() throws Exception {
+		long sale = ThreadLocalRandom.current().nextLong(3_000_000_000L, 4_000_000_000L);
+		new TestSales(this.kafka, this.events, this.counters, this.sales).schedule(sale, 3, 1,
+				Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600));
+		ClaimOnSend.onSend((key) -> {
+			if (key.startsWith(sale + "-")) {
+				this.counters.confirm(sale, key);
+			}
+		});
+		try {
+			HttpResponse<String> response = purchase("claimed", sale);
+			assertThat(response.statusCode()).isEqualTo(202);
+			assertThat(response.body()).contains("\"status\":\"PROCESSING\"");
+		}
+		finally {
+			ClaimOnSend.reset();
+		}
+		assertThat(this.counters.remaining(sale)).as("the unit stays with the order").isEqualTo(2);
+		TestSales.await(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE flash_sale_id = ?",
+				Long.class, sale) == 1, "the order written");
+	}
+
+	private HttpResponse<String> purchase(String user, long sale) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/orders"))
+				.header("Authorization", "Bearer " + this.tokens.user(user))
+				.header("Content-Type", "application/json")
+				.header("Idempotency-Key", UUID.randomUUID().toString())
+				.POST(HttpRequest.BodyPublishers.ofString("{\"flashSaleId\":" + sale + ",\"quantity\":1}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private double skipped() {
