@@ -17,6 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -40,6 +41,14 @@ public class ServletSecurityAutoConfiguration {
 	 * Roles that may read actuator endpoints other than health: operators and scrapers.
 	 */
 	public static final String[] ACTUATOR_ROLES = { "ADMIN", "OPS" };
+
+	/**
+	 * The converter every servlet filter chain uses, so roles mean the same everywhere.
+	 * @return the converter from JWT to authentication
+	 */
+	public static JwtAuthenticationConverter authenticationConverter() {
+		return RolesConverter.authenticationConverter();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
