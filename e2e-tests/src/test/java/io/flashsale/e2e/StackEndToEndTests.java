@@ -21,7 +21,9 @@ class StackEndToEndTests {
 	void everyComponentIsReadyAndExportsMetrics(String app) {
 		assertThat(Stack.get(app, "/actuator/health/readiness", null).getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(Stack.get(app, "/actuator/health/liveness", null).getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(Stack.get(app, "/actuator/prometheus", null).getBody()).contains("application=\"" + app + "\"");
+		assertThat(Stack.get(app, "/actuator/prometheus", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(Stack.get(app, "/actuator/prometheus", Stack.TOKENS.admin("e2e-ops")).getBody())
+			.contains("application=\"" + app + "\"");
 	}
 
 	@Test
