@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 import io.flashsale.platform.problem.ProblemResponses;
+import io.flashsale.platform.security.JwtProperties;
 import io.flashsale.platform.security.LocalProfile;
 import io.flashsale.platform.security.ServletSecurityAutoConfiguration;
 import io.flashsale.platform.security.UnsafeConfiguration;
@@ -49,7 +50,7 @@ class ConfigServerSecurity {
 				.requestMatchers("/api/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/actuator/**")
-				.hasAnyRole(ServletSecurityAutoConfiguration.ACTUATOR_ROLES)
+				.hasAnyRole(JwtProperties.ACTUATOR_ROLES)
 				// Everything else is Spring Cloud Config's:
 				// /{application}/{profile}[/{label}]
 				// and the file forms.

@@ -29,6 +29,12 @@ public record JwtProperties(String secret, String issuerUri, String jwkSetUri,
 	/** The claim that lists a user's roles, for example {@code ["ADMIN"]}. */
 	public static final String ROLES_CLAIM = "roles";
 
+	/**
+	 * Roles that may read actuator endpoints other than health, on every service and the
+	 * gateway: operators and scrapers.
+	 */
+	public static final String[] ACTUATOR_ROLES = { "ADMIN", "OPS" };
+
 	/** The issuer of locally signed tokens. */
 	public static final String LOCAL_ISSUER = "flashsale-local";
 

@@ -38,11 +38,6 @@ public class ServletSecurityAutoConfiguration {
 			"/error" };
 
 	/**
-	 * Roles that may read actuator endpoints other than health: operators and scrapers.
-	 */
-	public static final String[] ACTUATOR_ROLES = { "ADMIN", "OPS" };
-
-	/**
 	 * The converter every servlet filter chain uses, so roles mean the same everywhere.
 	 * @return the converter from JWT to authentication
 	 */
@@ -75,7 +70,7 @@ public class ServletSecurityAutoConfiguration {
 				.requestMatchers("/api/admin/**")
 				.hasRole("ADMIN")
 				.requestMatchers("/actuator/**")
-				.hasAnyRole(ACTUATOR_ROLES)
+				.hasAnyRole(JwtProperties.ACTUATOR_ROLES)
 				.requestMatchers(HttpMethod.GET, publicPaths)
 				.permitAll()
 				.requestMatchers(openPaths)
