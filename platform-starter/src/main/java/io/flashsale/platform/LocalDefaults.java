@@ -35,10 +35,27 @@ class LocalDefaults implements EnvironmentPostProcessor, Ordered {
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Map<String, Object> defaults = new LinkedHashMap<>(load("META-INF/flashsale-client-defaults.properties"));
-		if (LocalProfile.isActive(environment)) {
+		if (LocalProfile.isActive(environment) || requested(environment)) {
 			defaults.putAll(load("META-INF/flashsale-local-defaults.properties"));
 		}
 		DefaultPropertiesPropertySource.addOrMerge(defaults, environment.getPropertySources());
+	}
+
+	/**
+	 * Boot resolves profiles only after this runs, so the profile is read as given:
+	 * {@code spring.profiles.active} or {@code spring.profiles.include} from the command
+	 * line, a system property or the environment.
+	 */
+	private static boolean requested(ConfigurableEnvironment environment) {
+		for (String property : new String[] { "spring.profiles.active", "spring.profiles.include" }) {
+			String value = environment.getProperty(property, "");
+			for (String profile : value.split(",")) {
+				if (LocalProfile.NAME.equals(profile.trim())) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private static Map<String, Object> load(String resource) {
