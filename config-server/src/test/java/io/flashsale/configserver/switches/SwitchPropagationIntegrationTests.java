@@ -245,11 +245,16 @@ class SwitchPropagationIntegrationTests {
 			}
 			else {
 				try {
-					HttpResponse<byte[]> forwarded = http
-						.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + path))
-							.header("Accept", "application/json")
-							.GET()
-							.build(), HttpResponse.BodyHandlers.ofByteArray());
+					HttpRequest.Builder request = HttpRequest
+						.newBuilder(URI.create("http://127.0.0.1:" + serverPort + path))
+						.header("Accept", "application/json");
+					// The config clients' credentials.
+					String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+					if (authorization != null) {
+						request.header("Authorization", authorization);
+					}
+					HttpResponse<byte[]> forwarded = http.send(request.GET().build(),
+							HttpResponse.BodyHandlers.ofByteArray());
 					status = forwarded.statusCode();
 					body = forwarded.body();
 					forwarded.headers()
