@@ -25,6 +25,27 @@ public final class AdminApi {
 		return call(HttpMethod.GET, path, null, token);
 	}
 
+	/**
+	 * Reads configuration as a service does, with the config clients' credentials of the
+	 * local profile.
+	 * @param path for example {@code /order-service/default}
+	 * @return the answer
+	 */
+	public Answer config(String path) {
+		return this.client.get()
+			.uri(path)
+			.headers((headers) -> headers.setBasicAuth(LOCAL_CONFIG_USER, LOCAL_CONFIG_PASSWORD))
+			.exchange((req, response) -> {
+				String text = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				return new Answer(response.getStatusCode().value(), text.isBlank() ? null : json.readTree(text));
+			});
+	}
+
+	/** The config clients' user and built-in password of the local profile. */
+	public static final String LOCAL_CONFIG_USER = "config-client";
+
+	public static final String LOCAL_CONFIG_PASSWORD = "local-config-password-change-me";
+
 	public Answer call(HttpMethod method, String path, Object body, String token) {
 		RestClient.RequestBodySpec request = this.client.method(method).uri(path).headers((headers) -> {
 			if (token != null) {

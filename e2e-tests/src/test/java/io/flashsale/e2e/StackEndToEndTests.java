@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +22,9 @@ class StackEndToEndTests {
 	void everyComponentIsReadyAndExportsMetrics(String app) {
 		assertThat(Stack.get(app, "/actuator/health/readiness", null).getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(Stack.get(app, "/actuator/health/liveness", null).getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(Stack.get(app, "/actuator/prometheus", null).getBody()).contains("application=\"" + app + "\"");
+		assertThat(Stack.get(app, "/actuator/prometheus", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(Stack.get(app, "/actuator/prometheus", Stack.TOKENS.admin("e2e-ops")).getBody())
+			.contains("application=\"" + app + "\"");
 	}
 
 	@Test
@@ -55,10 +58,18 @@ class StackEndToEndTests {
 	}
 
 	@Test
-	void configServerServesConfigRepoToTheServices() {
-		ResponseEntity<String> config = Stack.get("config-server", "/order-service/default", null);
+	void configServerServesConfigRepoToTheServicesOnly() {
+		assertThat(Stack.get("config-server", "/order-service/default", null).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		String password = System.getenv().getOrDefault("FLASHSALE_CONFIG_PASSWORD", "local-config-password-change-me");
+		ResponseEntity<String> config = RestClient.create("http://127.0.0.1:" + Stack.APPS.get("config-server"))
+			.get()
+			.uri("/payment-service/default")
+			.headers((headers) -> headers.setBasicAuth("config-client", password))
+			.retrieve()
+			.toEntity(String.class);
 		assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(config.getBody()).contains("config-repo/application.yml");
+		assertThat(config.getBody()).contains("config-repo/application.yml").doesNotContain("secret");
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.flashsale.gateway;
 
 import io.flashsale.platform.security.ReactiveSecurityAutoConfiguration;
+import io.flashsale.platform.security.JwtProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,21 +29,29 @@ class GatewaySecurity {
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.authorizeExchange((exchanges) -> exchanges
-				.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
-						"/actuator/prometheus")
-				.permitAll()
-				.pathMatchers("/actuator/**", "/api/admin/**", "/api/*/admin/**")
-				.hasRole("ADMIN")
-				// Payment channels call back without a token; payment-service verifies
-				// each
-				// callback's signature, timestamp and nonce.
-				.pathMatchers(HttpMethod.POST, "/api/payments/callbacks/**")
-				.permitAll()
-				.pathMatchers("/api/**")
-				.authenticated()
-				.anyExchange()
-				.denyAll())
+			.authorizeExchange(
+					(exchanges) -> exchanges.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+						.permitAll()
+						// The gateway's own actuator (no route leads to a service's):
+						// operators and
+						// scrapers only.
+						.pathMatchers("/actuator/**")
+						.hasAnyRole(JwtProperties.ACTUATOR_ROLES)
+						.pathMatchers("/api/admin/**", "/api/*/admin/**")
+						.hasRole("ADMIN")
+						// Payment channels call back without a token; payment-service
+						// verifies
+						// each
+						// callback's signature, timestamp and nonce.
+						.pathMatchers(HttpMethod.POST, "/api/payments/callbacks/**")
+						.permitAll()
+						.pathMatchers("/api/**")
+						.authenticated()
+						// Nothing else is routed: not payment-service's sandbox wallets,
+						// not a
+						// service's actuator.
+						.anyExchange()
+						.denyAll())
 			.oauth2ResourceServer((server) -> server
 				.jwt((jwt) -> jwt
 					.jwtAuthenticationConverter(ReactiveSecurityAutoConfiguration.authenticationConverter()))

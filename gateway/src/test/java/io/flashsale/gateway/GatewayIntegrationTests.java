@@ -173,7 +173,7 @@ class GatewayIntegrationTests extends GatewayHarness {
 			assertThat(response.getStatusCode()).as("call %d", call).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 			assertThat(response.getBody()).as("call %d", call).contains("\"code\":\"service-unavailable\"");
 		}
-		String scrape = get("/actuator/prometheus", null).getBody();
+		String scrape = get("/actuator/prometheus", this.tokens.admin("ops")).getBody();
 		assertThat(scrape).containsPattern(
 				"resilience4j_circuitbreaker_state\\{[^}]*name=\"marketing\"[^}]*state=\"open\"[^}]*} 1\\.0");
 		// An open breaker tells the caller when it lets the next call through.
@@ -211,7 +211,7 @@ class GatewayIntegrationTests extends GatewayHarness {
 
 	@Test
 	void exportsPrometheusMetricsWithCommonTagsAndBreakerStates() {
-		String scrape = get("/actuator/prometheus", null).getBody();
+		String scrape = get("/actuator/prometheus", this.tokens.admin("ops")).getBody();
 		assertThat(scrape).contains("application=\"gateway\"")
 			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"orders\"")
 			.containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"admin-orders\"")

@@ -97,7 +97,10 @@ class PurchaseIntegrationTests {
 				this.jdbc.queryForObject("SELECT SUM(quantity) FROM orders WHERE flash_sale_id = ?", Long.class, sale))
 			.isEqualTo(100);
 		assertThat(this.counters.snapshot(sale).held()).isEqualTo(100);
-		String metrics = send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build()).body();
+		String metrics = send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
+			.header("Authorization", "Bearer " + this.tokens.admin("ops"))
+			.GET()
+			.build()).body();
 		assertThat(metrics).contains("flashsale_purchases_total{", "outcome=\"accepted\"",
 				"flashsale_orders_written_total", "spring_kafka_listener_seconds_count{");
 	}

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
 
@@ -82,15 +81,18 @@ public record PaymentProperties(@DefaultValue("http://127.0.0.1:18081") @NotNull
 	 * @param enabled whether new payments may be routed to it (callbacks, queries and
 	 * refunds of existing payments still work)
 	 * @param weight its share of new payments among the healthy enabled channels
-	 * @param secret the HMAC key of its signed callbacks
+	 * @param secret the HMAC key of its signed callbacks, from the environment
+	 * ({@code FLASHSALE_PAYMENT_CHANNELS_<NAME>_SECRET}); built in only for the
+	 * {@code local} profile, and checked at start by
+	 * {@link io.flashsale.payment.channel.ChannelSecrets}
 	 * @param url its merchant API; empty means this service's own sandbox at
 	 * {@code /sandbox/<name>}
 	 */
 	public record Channel(@DefaultValue("true") boolean enabled, @DefaultValue("1") @Min(0) @Max(1000) int weight,
-			@DefaultValue("sandbox-secret-change-me") @NotBlank String secret, URI url) {
+			String secret, URI url) {
 
 		static Channel defaults(String name) {
-			return new Channel(true, 1, name + "-local-secret-change-me", null);
+			return new Channel(true, 1, null, null);
 		}
 
 	}
@@ -112,7 +114,8 @@ public record PaymentProperties(@DefaultValue("http://127.0.0.1:18081") @NotNull
 	/**
 	 * The sandbox wallets served under {@code /sandbox/<channel>}.
 	 *
-	 * @param enabled whether the sandbox endpoints and callback sender run here
+	 * @param enabled whether the sandbox endpoints and callback sender run here; they
+	 * never do outside the {@code local} profile
 	 * @param callbackBaseUrl where callbacks go
 	 * ({@code /api/payments/callbacks/<channel>} is appended); empty means this service
 	 * @param notifyInterval how often due callbacks are sent

@@ -1,6 +1,7 @@
 package io.flashsale.platform;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.flashsale.contracts.Headers;
@@ -19,6 +20,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The starter's servlet conventions on a bare application: problem details, JWT, roles,
  * request context.
  */
+@ActiveProfiles("local")
 @SpringBootTest(classes = ServletPlatformTests.App.class, properties = "spring.application.name=starter-test")
 @AutoConfigureMockMvc
 class ServletPlatformTests {
@@ -57,6 +60,16 @@ class ServletPlatformTests {
 				Duration.ofMinutes(5));
 		assertThat(this.mvc.get().uri("/api/echo").header("Authorization", "Bearer " + forger.user("alice")))
 			.hasStatus(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void rejectsUserIdsThatDoNotFitTheUserIdColumns() {
+		assertThat(this.mvc.get().uri("/api/echo").header("Authorization", "Bearer " + tokens().user("a".repeat(65))))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(this.mvc.get().uri("/api/echo").header("Authorization", "Bearer " + tokens().user("alice;drop")))
+			.hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(this.mvc.get().uri("/api/echo").header("Authorization", "Bearer " + tokens().user("a".repeat(64))))
+			.hasStatusOk();
 	}
 
 	@Test
@@ -133,10 +146,20 @@ class ServletPlatformTests {
 	}
 
 	@Test
-	void exposesProbesAndPrometheusWithCommonTags() {
+	void exposesProbesToAnyoneAndPrometheusToOperatorsWithCommonTags() {
 		assertThat(this.mvc.get().uri("/actuator/health/liveness")).hasStatusOk();
+		assertThat(this.mvc.get().uri("/actuator/health/readiness")).hasStatusOk();
 		this.mvc.get().uri("/api/echo").exchange();
-		assertThat(this.mvc.get().uri("/actuator/prometheus")).hasStatusOk()
+		assertThat(this.mvc.get().uri("/actuator/prometheus")).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(this.mvc.get().uri("/actuator/info")).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(this.mvc.get().uri("/actuator/prometheus").header("Authorization", "Bearer " + tokens().user("a")))
+			.hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(this.mvc.get()
+			.uri("/actuator/prometheus")
+			.header("Authorization", "Bearer " + tokens().mint("scraper", List.of("OPS")))).hasStatusOk();
+		assertThat(
+				this.mvc.get().uri("/actuator/prometheus").header("Authorization", "Bearer " + tokens().admin("ops")))
+			.hasStatusOk()
 			.bodyText()
 			.contains("application=\"starter-test\"")
 			.contains("instance=\"");

@@ -157,8 +157,13 @@ public abstract class ServiceWiringContract {
 	}
 
 	@Test
-	void exportsPrometheusMetricsWithCommonTags() {
-		ResponseEntity<String> scrape = http().get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
+	void exportsPrometheusMetricsWithCommonTagsToOperatorsOnly() {
+		assertThat(http().get().uri("/actuator/prometheus").retrieve().toEntity(String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(getWithToken("/actuator/prometheus", this.tokens.user("alice")).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		ResponseEntity<String> scrape = getWithToken("/actuator/prometheus",
+				this.tokens.mint("scraper", List.of("OPS")));
 		assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(scrape.getBody()).contains("application=\"" + this.application + "\"").contains("instance=\"");
 	}

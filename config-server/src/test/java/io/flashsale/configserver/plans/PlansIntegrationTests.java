@@ -267,7 +267,7 @@ class PlansIntegrationTests {
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> overrides(String application) {
-		JsonNode first = this.api.get("/" + application + "/default", null).body().get("propertySources").get(0);
+		JsonNode first = this.api.config("/" + application + "/default").body().get("propertySources").get(0);
 		assertThat(first.get("name").asString()).isEqualTo("overrides");
 		return JsonMapper.builder().build().convertValue(first.get("source"), Map.class);
 	}

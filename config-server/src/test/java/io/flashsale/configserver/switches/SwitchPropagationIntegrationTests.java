@@ -245,11 +245,16 @@ class SwitchPropagationIntegrationTests {
 			}
 			else {
 				try {
-					HttpResponse<byte[]> forwarded = http
-						.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + serverPort + path))
-							.header("Accept", "application/json")
-							.GET()
-							.build(), HttpResponse.BodyHandlers.ofByteArray());
+					HttpRequest.Builder request = HttpRequest
+						.newBuilder(URI.create("http://127.0.0.1:" + serverPort + path))
+						.header("Accept", "application/json");
+					// The config clients' credentials.
+					String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+					if (authorization != null) {
+						request.header("Authorization", authorization);
+					}
+					HttpResponse<byte[]> forwarded = http.send(request.GET().build(),
+							HttpResponse.BodyHandlers.ofByteArray());
 					status = forwarded.statusCode();
 					body = forwarded.body();
 					forwarded.headers()
@@ -281,7 +286,8 @@ class SwitchPropagationIntegrationTests {
 		ConfigurableApplicationContext client = new SpringApplicationBuilder(SwitchClientApplication.class)
 			.main(SwitchClientApplication.class)
 			.web(WebApplicationType.NONE)
-			.run("--spring.config.name=switch-client", "--spring.application.name=switch-client",
+			.run("--spring.profiles.active=local", "--spring.config.name=switch-client",
+					"--spring.application.name=switch-client",
 					"--spring.config.import=optional:configserver:http://127.0.0.1:" + serverPort,
 					"--spring.cloud.config.enabled=true", "--spring.kafka.bootstrap-servers=" + kafkaServers(),
 					"--spring.cloud.bus.enabled=" + busEnabled, "--spring.cloud.bus.id=switch-client:" + instance,
@@ -296,7 +302,7 @@ class SwitchPropagationIntegrationTests {
 	private ConfigurableApplicationContext startConfigServer(Path state) {
 		ConfigurableApplicationContext server = new SpringApplicationBuilder(ConfigServerApplication.class)
 			.main(ConfigServerApplication.class)
-			.run("--server.port=0", "--spring.cloud.config.enabled=false",
+			.run("--spring.profiles.active=local", "--server.port=0", "--spring.cloud.config.enabled=false",
 					"--spring.cloud.config.server.native.search-locations=file:../config-repo/",
 					"--flashsale.config.state-dir=" + state.toAbsolutePath(),
 					"--spring.kafka.bootstrap-servers=" + kafkaServers(), "--spring.cloud.bus.id=config-server:outage");

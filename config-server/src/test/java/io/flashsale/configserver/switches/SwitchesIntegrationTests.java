@@ -117,7 +117,7 @@ class SwitchesIntegrationTests {
 		assertThat(killed.get("source").asString())
 			.startsWith("override v" + (before + 1) + " (global) by ops-alice at 2026-");
 
-		Answer orders = this.api.get("/order-service/default", null);
+		Answer orders = this.api.config("/order-service/default");
 		assertThat(orders.status()).isEqualTo(200);
 		assertThat(orders.body().get("version").asString()).isEqualTo(Long.toString(before + 2));
 		JsonNode first = orders.body().get("propertySources").get(0);
@@ -125,7 +125,7 @@ class SwitchesIntegrationTests {
 		assertThat(first.get("source").get(SALE_KILL).asBoolean()).isTrue();
 		assertThat(first.get("source").get(SHED).asString()).isEqualTo("important");
 		assertThat(orders.body().get("propertySources").get(1).get("name").asString()).contains("order-service.yml");
-		JsonNode marketing = this.api.get("/marketing-service/default", null).body().get("propertySources").get(0);
+		JsonNode marketing = this.api.config("/marketing-service/default").body().get("propertySources").get(0);
 		assertThat(marketing.get("source").get(SALE_KILL).asBoolean()).isTrue();
 		assertThat(marketing.get("source").has(SHED)).isFalse();
 
@@ -142,9 +142,9 @@ class SwitchesIntegrationTests {
 		Answer set = set(USER_RATE, "3", null, "tighter per-user limit for the peak");
 
 		assertThat(set.status()).isEqualTo(200);
-		JsonNode gateway = this.api.get("/gateway/default", null).body().get("propertySources").get(0);
+		JsonNode gateway = this.api.config("/gateway/default").body().get("propertySources").get(0);
 		assertThat(gateway.get("source").get(USER_RATE).asLong()).isEqualTo(3);
-		JsonNode orders = this.api.get("/order-service/default", null).body().get("propertySources").get(0);
+		JsonNode orders = this.api.config("/order-service/default").body().get("propertySources").get(0);
 		assertThat(orders.get("source").has(USER_RATE)).isFalse();
 	}
 
@@ -352,7 +352,7 @@ class SwitchesIntegrationTests {
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> overrides(String application) {
-		JsonNode first = this.api.get("/" + application + "/default", null).body().get("propertySources").get(0);
+		JsonNode first = this.api.config("/" + application + "/default").body().get("propertySources").get(0);
 		assertThat(first.get("name").asString()).isEqualTo("overrides");
 		return JsonMapper.builder().build().convertValue(first.get("source"), Map.class);
 	}

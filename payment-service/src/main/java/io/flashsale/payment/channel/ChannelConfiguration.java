@@ -29,8 +29,8 @@ import org.springframework.web.client.RestClient;
 class ChannelConfiguration {
 
 	@Bean
-	Channels channels(PaymentProperties properties, RestClient.Builder builder, JsonMapper json, ResilientCalls calls,
-			TimeLimiterRegistry limiters, Environment environment,
+	Channels channels(ChannelSecrets checked, PaymentProperties properties, RestClient.Builder builder, JsonMapper json,
+			ResilientCalls calls, TimeLimiterRegistry limiters, Environment environment,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactories,
 			ObjectProvider<HttpClientSettings> settings) {
 		Duration timeLimit = Channels.timeLimit(limiters);

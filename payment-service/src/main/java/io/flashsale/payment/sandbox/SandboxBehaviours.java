@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
  * test or a demo drives one instance.
  */
 @Component
+@LocalSandbox
 class SandboxBehaviours {
 
 	private final PaymentProperties properties;

@@ -13,7 +13,6 @@ import io.flashsale.payment.sandbox.SandboxProblems.TradeStateConflict;
 import io.flashsale.payment.sandbox.SandboxProblems.UnknownWallet;
 import io.flashsale.payment.sandbox.SandboxProblems.WalletDown;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * hooks do not.
  */
 @Service
-@ConditionalOnBooleanProperty(name = "flashsale.payment.sandbox.enabled", matchIfMissing = true)
+@LocalSandbox
 class SandboxBook {
 
 	private final SandboxTrades trades;

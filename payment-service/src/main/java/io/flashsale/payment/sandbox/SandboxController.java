@@ -26,7 +26,6 @@ import io.flashsale.payment.channel.TradeState;
 import io.flashsale.platform.degrade.Grade;
 import io.flashsale.platform.degrade.Graded;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -53,7 +52,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Validated
 @Tag(name = "sandbox", description = "The sandbox wallets sandpay and quickwallet")
 @SecurityRequirements
-@ConditionalOnBooleanProperty(name = "flashsale.payment.sandbox.enabled", matchIfMissing = true)
+@LocalSandbox
 class SandboxController {
 
 	private static final String WALLET = "/sandbox/{channel}";

@@ -17,7 +17,6 @@ import io.flashsale.payment.channel.SandboxDialect;
 import io.flashsale.payment.channel.Signatures;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.core.env.Environment;
@@ -34,7 +33,7 @@ import org.springframework.web.client.RestClient;
  * copies of an acknowledged one are sent.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "flashsale.payment.sandbox.enabled", matchIfMissing = true)
+@LocalSandbox
 class SandboxNotifier {
 
 	private static final Logger log = LoggerFactory.getLogger(SandboxNotifier.class);

@@ -56,7 +56,7 @@ public final class LocalTokens {
 
 	/**
 	 * Tokens for a running local stack, signed as its services verify them: with
-	 * {@code FLASHSALE_JWT_SECRET} or the platform default.
+	 * {@code FLASHSALE_JWT_SECRET} or the built-in secret of the {@code local} profile.
 	 * @param lifetime how long each token is valid
 	 * @return the minter
 	 */
@@ -67,7 +67,8 @@ public final class LocalTokens {
 
 	/**
 	 * Prints a token: {@code LocalTokens USER [--admin]}. The secret comes from
-	 * {@code FLASHSALE_JWT_SECRET} or the platform default, as the services read it.
+	 * {@code FLASHSALE_JWT_SECRET} or the built-in secret of the {@code local} profile,
+	 * as the services read it.
 	 * @param args the user id and an optional {@code --admin}
 	 */
 	public static void main(String[] args) {
@@ -75,12 +76,19 @@ public final class LocalTokens {
 			System.err.println("usage: token USER [--admin]");
 			System.exit(2);
 		}
+		if (!JwtDecoders.SAFE_SUBJECT.matcher(args[0]).matches()) {
+			System.err.println("a user id is 1-64 characters: letters, digits and . _ @ : - (not first)");
+			System.exit(2);
+		}
 		boolean admin = List.of(args).contains("--admin");
 		LocalTokens tokens = forLocalStack(Duration.ofHours(12));
 		System.out.println(admin ? tokens.admin(args[0]) : tokens.user(args[0]));
 	}
 
-	/** Must equal the default in {@code META-INF/flashsale-defaults.properties}. */
-	static final String DEFAULT_LOCAL_SECRET = "local-dev-secret-change-me-0123456789abcdef";
+	/**
+	 * The built-in secret of the {@code local} profile
+	 * ({@code META-INF/flashsale-local-defaults.properties}).
+	 */
+	static final String DEFAULT_LOCAL_SECRET = JwtDecoders.BUILT_IN_SECRET;
 
 }

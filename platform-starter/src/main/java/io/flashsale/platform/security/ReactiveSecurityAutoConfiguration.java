@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
@@ -21,7 +22,8 @@ public class ReactiveSecurityAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReactiveJwtDecoder reactiveJwtDecoder(JwtProperties properties) {
+	ReactiveJwtDecoder reactiveJwtDecoder(JwtProperties properties, Environment environment) {
+		JwtDecoders.refuseUnsafe(properties, LocalProfile.isActive(environment));
 		return JwtDecoders.reactive(properties);
 	}
 

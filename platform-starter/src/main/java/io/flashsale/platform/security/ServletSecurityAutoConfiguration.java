@@ -12,32 +12,43 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every servlet service is a stateless JWT resource server. Health and metrics are open
- * for probes and scrapers; admin APIs and the other actuator endpoints need the ADMIN
- * role; GETs on {@code flashsale.security.public-paths} are open (after the admin rules),
- * and so is every method on {@code flashsale.security.open-paths}: requests that
- * authenticate themselves, such as payment channels' signed callbacks. Everything else
- * needs a valid token.
+ * Every servlet service is a stateless JWT resource server. Health probes are open; admin
+ * APIs need the ADMIN role and every other actuator endpoint (Prometheus included) the
+ * ADMIN or OPS role; GETs on {@code flashsale.security.public-paths} are open (after the
+ * admin rules), and so is every method on {@code flashsale.security.open-paths}: requests
+ * that authenticate themselves, such as payment channels' signed callbacks. Everything
+ * else needs a valid token.
  */
 @AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(JwtProperties.class)
 public class ServletSecurityAutoConfiguration {
 
-	/** Open without a token: probes, the scrape endpoint and the API description. */
-	static final String[] PUBLIC_PATHS = { "/actuator/health", "/actuator/health/**", "/actuator/info",
-			"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/error" };
+	/** Open without a token: health probes and the API description. */
+	static final String[] PUBLIC_PATHS = { "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+			"/error" };
+
+	/**
+	 * The converter every servlet filter chain uses, so roles mean the same everywhere.
+	 * @return the converter from JWT to authentication
+	 */
+	public static JwtAuthenticationConverter authenticationConverter() {
+		return RolesConverter.authenticationConverter();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtDecoder jwtDecoder(JwtProperties properties) {
+	JwtDecoder jwtDecoder(JwtProperties properties, Environment environment) {
+		JwtDecoders.refuseUnsafe(properties, LocalProfile.isActive(environment));
 		return JwtDecoders.servlet(properties);
 	}
 
@@ -56,8 +67,10 @@ public class ServletSecurityAutoConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, PUBLIC_PATHS)
 				.permitAll()
-				.requestMatchers("/api/admin/**", "/actuator/**")
+				.requestMatchers("/api/admin/**")
 				.hasRole("ADMIN")
+				.requestMatchers("/actuator/**")
+				.hasAnyRole(JwtProperties.ACTUATOR_ROLES)
 				.requestMatchers(HttpMethod.GET, publicPaths)
 				.permitAll()
 				.requestMatchers(openPaths)

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * Graded handlers on a bare servlet application: what each shed level sheds, fallbacks
  * with the handler's arguments, 503 degraded with Retry-After, the shed counter.
  */
+@ActiveProfiles("local")
 @SpringBootTest(classes = SheddingTests.App.class,
 		properties = { "spring.application.name=degrade-test", "flashsale.degrade.retry-after=45s" })
 @AutoConfigureMockMvc
