@@ -13,9 +13,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * order-service tunables; config-repo/order-service.yml mirrors the defaults. The
- * purchase-path schedules ({@code flashsale.order.reaper-interval}, {@code recovery-interval},
- * {@code reconcile-interval}) and the catalogue's partitions are read where they apply,
- * with their defaults there.
+ * purchase-path schedules ({@code flashsale.order.reaper-interval},
+ * {@code recovery-interval}, {@code reconcile-interval}) and the catalogue's partitions
+ * are read where they apply, with their defaults there.
  *
  * @param sendTimeout how long a purchase waits for Kafka to acknowledge its reservation
  * before the reservation is released and the shopper gets 503

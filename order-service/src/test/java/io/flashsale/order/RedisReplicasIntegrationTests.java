@@ -26,10 +26,10 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Redis durability knob: with {@code redis-replicas=1} a purchase is acknowledged only
- * once its reservation reached one replica ({@code WAIT}). The dev stack's Redis has no
- * replica, so every purchase must be refused with nothing reserved, which shows the wait
- * runs and a short count is never acknowledged.
+ * The Redis durability knob: with {@code redis-replicas=1} a purchase is acknowledged
+ * only once its reservation reached one replica ({@code WAIT}). The dev stack's Redis has
+ * no replica, so every purchase must be refused with nothing reserved, which shows the
+ * wait runs and a short count is never acknowledged.
  */
 @IntegrationTest
 @TestPropertySource(properties = { "flashsale.order.redis-replicas=1", "flashsale.order.redis-replica-wait=50ms" })
@@ -64,14 +64,13 @@ class RedisReplicasIntegrationTests {
 				Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600));
 		HttpClient http = HttpClient.newHttpClient();
 		for (int i = 0; i < 5; i++) {
-			HttpResponse<String> response = http.send(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/orders"))
-						.header("Authorization", "Bearer " + this.tokens.user("unreplicated-" + i))
-						.header("Content-Type", "application/json")
-						.header("Idempotency-Key", UUID.randomUUID().toString())
-						.POST(HttpRequest.BodyPublishers.ofString("{\"flashSaleId\":" + sale + ",\"quantity\":1}"))
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/orders"))
+					.header("Authorization", "Bearer " + this.tokens.user("unreplicated-" + i))
+					.header("Content-Type", "application/json")
+					.header("Idempotency-Key", UUID.randomUUID().toString())
+					.POST(HttpRequest.BodyPublishers.ofString("{\"flashSaleId\":" + sale + ",\"quantity\":1}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(503);
 			assertThat(response.body()).contains("\"code\":\"order-not-accepted\"");
 		}
