@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * every request body refuse a value of another JSON type than the field's, with a 400
  * problem naming the field, and the handler never runs.
  */
+@ActiveProfiles("local")
 @SpringBootTest(classes = StrictJsonTests.App.class,
 		properties = { "spring.application.name=strict-json-test", "flashsale.security.open-paths=/api/**" })
 @AutoConfigureMockMvc
