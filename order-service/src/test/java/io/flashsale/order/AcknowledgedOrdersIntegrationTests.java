@@ -31,6 +31,7 @@ import io.flashsale.stock.Reservation;
 import io.flashsale.stock.ReserveCommand;
 import io.flashsale.stock.ReserveOutcome;
 import io.flashsale.stock.StockCounters;
+import io.flashsale.stock.StockKeys;
 import io.flashsale.testsupport.IntegrationTest;
 import io.flashsale.testsupport.Outages;
 
@@ -38,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -97,6 +99,9 @@ class AcknowledgedOrdersIntegrationTests {
 	MeterRegistry meters;
 
 	@Autowired
+	StringRedisTemplate redisTemplate;
+
+	@Autowired
 	ConfigurableEnvironment environment;
 
 	@AfterEach
@@ -148,6 +153,37 @@ class AcknowledgedOrdersIntegrationTests {
 			.extracting(Reservation::state)
 			.isEqualTo(Reservation.State.RELEASED);
 		assertThat(ordersOf(sale)).isZero();
+	}
+
+	/**
+	 * Redis lost the writer's claim but kept the reservation (the last second of its
+	 * append-only file, or a failover): the order is written, its reservation RESERVED
+	 * and pending again. The reaper must claim it again, never release it from under its
+	 * order and sell the unit twice.
+	 */
+	@Test
+	void claimsAgainAReservationWhoseOrderIsWrittenWhenRedisLostTheClaim() throws Exception {
+		long sale = scheduleActiveSale(3, 1);
+		Response bought = purchase("claim-lost", UUID.randomUUID().toString(), sale);
+		assertThat(bought.status()).isEqualTo(202);
+		TestSales.await(() -> ordersOf(sale) == 1, "the order written");
+		String orderId = bought.orderId();
+		StockKeys keys = new StockKeys(sale);
+		String claimed = (String) this.redisTemplate.opsForHash().get(keys.reservations(), orderId);
+		// As a restore from before the claim leaves it: RESERVED, pending since the
+		// purchase.
+		this.redisTemplate.opsForHash()
+			.put(keys.reservations(), orderId, claimed.replace("\"s\":\"CONFIRMED\"", "\"s\":\"RESERVED\""));
+		this.redisTemplate.opsForZSet().add(keys.pending(), orderId, Instant.now().minusSeconds(60).toEpochMilli());
+		assertThat(this.counters.reservation(sale, orderId)).get()
+			.extracting(Reservation::state)
+			.isEqualTo(Reservation.State.RESERVED);
+
+		TestSales.await(() -> this.counters.reservation(sale, orderId)
+			.map((r) -> r.state() == Reservation.State.CONFIRMED)
+			.orElse(false), "the reaper claims it again");
+		assertThat(this.counters.remaining(sale)).isEqualTo(2);
+		assertThat(this.counters.unclaimedBefore(sale, Instant.now(), 10)).isEmpty();
 	}
 
 	/**

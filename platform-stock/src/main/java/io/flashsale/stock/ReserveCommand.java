@@ -21,13 +21,15 @@ public record ReserveCommand(long flashSaleId, String orderId, String userId, in
 	}
 
 	/**
-	 * The field under which a purchase's idempotency record is kept.
+	 * The field under which a purchase's idempotency record is kept. The separator is a
+	 * character neither a user id nor a key may contain, so two users' fields never
+	 * collide.
 	 * @param userId the buyer
 	 * @param idempotencyKey the client's key
 	 * @return the field, as {@link StockCounters#idempotencyRecords} lists it
 	 */
 	public static String idempotencyField(String userId, String idempotencyKey) {
-		return userId + ":" + idempotencyKey;
+		return userId + "|" + idempotencyKey;
 	}
 
 }

@@ -42,7 +42,7 @@ public record StockKeys(long flashSaleId) {
 		return key("pending");
 	}
 
-	/** Hash: user id and idempotency key to request hash and order id. */
+	/** Hash: {@code userId|key} to {@code requestHash|orderId}. */
 	public String idempotency() {
 		return key("idempotency");
 	}

@@ -3,6 +3,7 @@ package io.flashsale.order.checkout;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,6 +31,7 @@ import io.flashsale.stock.StockCounters;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Service;
 
 /**
@@ -123,7 +125,7 @@ class Checkout {
 				idempotencyKey, request.fingerprint(), now));
 		return switch (outcome) {
 			case ReserveOutcome.Reserved reserved -> handOff(sale, userId, request.quantity(), reserved, now);
-			case ReserveOutcome.Replayed replayed -> replay(sale, userId, request.quantity(), replayed.orderId(), now);
+			case ReserveOutcome.Replayed replayed -> replay(sale, replayed.orderId(), now);
 			case ReserveOutcome.KeyReused reused -> throw counted("key-reused",
 					new IdempotencyKeyReused("This Idempotency-Key was used for a different purchase."));
 			case ReserveOutcome.NotActive notActive ->
@@ -171,16 +173,22 @@ class Checkout {
 	private OrderAccepted handOff(FlashSale sale, String userId, int quantity, ReserveOutcome.Reserved reserved,
 			Instant now) {
 		if (!replicated(sale, reserved)) {
-			return settleFailedHandOff(sale, reserved.orderId(),
+			return settleFailedHandOff(sale, reserved.orderId(), now,
 					new IllegalStateException("fewer than " + this.properties.redisReplicas() + " Redis replicas"));
 		}
 		Optional<Exception> failure = send(new OrderReserved(reserved.orderId(), sale.id(), sale.skuId(), userId,
-				quantity, sale.priceCents(), now, sale.payTimeout().toSeconds()));
+				quantity, sale.priceCents(), now, sale.payTimeout().toSeconds()), now);
 		if (failure.isPresent()) {
-			return settleFailedHandOff(sale, reserved.orderId(), failure.get());
+			return settleFailedHandOff(sale, reserved.orderId(), now, failure.get());
 		}
 		if (reserved.remaining() <= 0) {
-			this.soldOut.soldOut(sale.id());
+			try {
+				this.soldOut.soldOut(sale.id());
+			}
+			catch (RuntimeException ex) {
+				// The order exists; the other instances learn of the sell-out from Redis.
+				logger.warn("Could not announce the sell-out of flash sale {}", sale.id(), ex);
+			}
 		}
 		count("accepted");
 		return OrderAccepted.of(reserved.orderId());
@@ -215,30 +223,55 @@ class Checkout {
 	 * A replayed purchase answers its first answer. If its reservation is still
 	 * unclaimed, the first hand-off may have died with its process, so the record is sent
 	 * again (the writer takes it once) after its hand-off deadline starts over, and the
-	 * 202 waits for Kafka as a first purchase does.
+	 * 202 waits for Kafka as a first purchase does. A reservation released meanwhile (the
+	 * first hand-off failed) was never an order: nothing was reserved.
 	 */
-	private OrderAccepted replay(FlashSale sale, String userId, int quantity, String orderId, Instant now) {
-		Optional<Reservation> reservation = this.counters.renewHandOff(sale.id(), orderId, now);
-		if (reservation.isPresent() && reservation.get().state() == Reservation.State.RESERVED) {
-			Optional<Exception> failure = send(new OrderReserved(orderId, sale.id(), sale.skuId(), userId, quantity,
-					sale.priceCents(), reservation.get().reservedAt(), sale.payTimeout().toSeconds()));
-			if (failure.isPresent()) {
-				// Not released: the first hand-off may have been acknowledged meanwhile.
-				logger.warn("Replayed hand-off of {} failed", orderId, failure.get());
-				throw outcomeUnknown();
+	private OrderAccepted replay(FlashSale sale, String orderId, Instant now) {
+		Optional<Reservation> reservation;
+		try {
+			reservation = this.counters.renewHandOff(sale.id(), orderId, now);
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Could not look up replayed reservation {}: {}", orderId, ex.toString());
+			throw outcomeUnknown();
+		}
+		if (reservation.isEmpty()) {
+			throw outcomeUnknown();
+		}
+		switch (reservation.get().state()) {
+			case RELEASED -> throw counted("not-accepted", new OrderNotAccepted(
+					"The earlier attempt with this key was not accepted; nothing was reserved. Retry."));
+			case RESERVED -> {
+				Reservation held = reservation.get();
+				Optional<Exception> failure = send(new OrderReserved(orderId, sale.id(), sale.skuId(), held.userId(),
+						held.quantity(), sale.priceCents(), held.reservedAt(), sale.payTimeout().toSeconds()), now);
+				if (failure.isPresent()) {
+					// Not released: the first hand-off may have been acknowledged
+					// meanwhile.
+					logger.warn("Replayed hand-off of {} failed", orderId, failure.get());
+					throw outcomeUnknown();
+				}
+			}
+			case CONFIRMED, CANCELLED -> {
+				// The writer has it: the order exists.
 			}
 		}
 		count("replayed");
 		return OrderAccepted.of(orderId);
 	}
 
-	/** Sends the record and waits for Kafka's acknowledgement. */
-	private Optional<Exception> send(OrderReserved event) {
+	/**
+	 * Sends the record and waits for Kafka's acknowledgement until the hand-off deadline:
+	 * {@code send-timeout} after the hand-off started, counting the time the producer
+	 * spent blocked before the send went out. The reaper relies on this bound: an
+	 * acknowledged record was acknowledged within it.
+	 */
+	private Optional<Exception> send(OrderReserved event, Instant handOffStarted) {
+		long deadline = handOffStarted.toEpochMilli() + this.properties.sendTimeout().toMillis();
 		try {
-			this.kafka
-				.send(Topics.ORDER_RESERVATIONS, event.orderId(),
-						this.events.write(event.orderId(), event, this.clock.instant()))
-				.get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			CompletableFuture<SendResult<String, String>> acknowledged = this.kafka.send(Topics.ORDER_RESERVATIONS,
+					event.orderId(), this.events.write(event.orderId(), event, this.clock.instant()));
+			acknowledged.get(Math.max(0, deadline - this.clock.millis()), TimeUnit.MILLISECONDS);
 			return Optional.empty();
 		}
 		catch (InterruptedException ex) {
@@ -257,11 +290,13 @@ class Checkout {
 	 * Claimed by the writer first: the record reached Kafka and the order exists, so the
 	 * answer is its 202. Neither known: a retryable 503.
 	 */
-	private OrderAccepted settleFailedHandOff(FlashSale sale, String orderId, Exception cause) {
+	private OrderAccepted settleFailedHandOff(FlashSale sale, String orderId, Instant handOffStarted, Exception cause) {
 		logger.warn("Hand-off of reservation {} of flash sale {} failed; releasing it", orderId, sale.id(), cause);
 		Optional<Reservation.State> state;
 		try {
-			if (this.counters.release(sale.id(), orderId)) {
+			// Only if no replay renewed its hand-off since: a replay may have had its
+			// record acknowledged and answered 202.
+			if (this.counters.releaseIfHandedOffBefore(sale.id(), orderId, handOffStarted.plusMillis(1))) {
 				this.soldOut.restocked(sale.id(), this.counters.remaining(sale.id()));
 				throw counted("not-accepted", new OrderNotAccepted(
 						"The order could not be accepted right now; nothing was reserved. Retry."));

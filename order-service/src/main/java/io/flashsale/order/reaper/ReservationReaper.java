@@ -2,8 +2,10 @@ package io.flashsale.order.reaper;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +16,7 @@ import io.flashsale.order.OrderProperties;
 import io.flashsale.order.catalog.FlashSale;
 import io.flashsale.order.catalog.FlashSales;
 import io.flashsale.order.catalog.SoldOutMemory;
+import io.flashsale.order.orders.Orders;
 import io.flashsale.order.writer.WriterBacklog;
 import io.flashsale.stock.StockCounters;
 
@@ -58,14 +61,20 @@ class ReservationReaper {
 
 	private final Counter waited;
 
+	private final Counter reclaimed;
+
+	private final Orders orders;
+
 	ReservationReaper(FlashSales sales, StockCounters counters, SoldOutMemory soldOut, Clock clock,
-			OrderProperties properties, WriterBacklog backlog, MeterRegistry meters) {
+			OrderProperties properties, WriterBacklog backlog, Orders orders, MeterRegistry meters) {
 		this.sales = sales;
 		this.counters = counters;
 		this.soldOut = soldOut;
 		this.clock = clock;
 		this.properties = properties;
 		this.backlog = backlog;
+		this.orders = orders;
+		this.reclaimed = meters.counter("flashsale.reservations.reclaimed");
 		this.released = meters.counter("flashsale.reservations.released", "reason", "orphaned");
 		this.waited = meters.counter("flashsale.reaper.waits", "reason", "writer-not-drained");
 	}
@@ -105,7 +114,23 @@ class ReservationReaper {
 	int reap(FlashSale sale, Instant cutoff) {
 		int count = 0;
 		List<String> orphans = this.counters.unclaimedBefore(sale.id(), cutoff, BATCH);
+		if (orphans.isEmpty()) {
+			return 0;
+		}
+		// A reservation whose order is written was claimed, and Redis lost the claim (the
+		// last second of its append-only file, or a failover): claim it again, never
+		// release it from under its order.
+		Set<String> written = new HashSet<>(this.orders.existing(orphans));
+		for (String orderId : written) {
+			this.counters.confirm(sale.id(), orderId);
+			this.reclaimed.increment();
+			logger.warn("Reservation {} of flash sale {} had lost its claim; claimed it again for its order", orderId,
+					sale.id());
+		}
 		for (String orderId : orphans) {
+			if (written.contains(orderId)) {
+				continue;
+			}
 			if (this.counters.releaseIfHandedOffBefore(sale.id(), orderId, cutoff)) {
 				count++;
 				logger.warn("Released orphaned reservation {} of flash sale {}", orderId, sale.id());
