@@ -1,7 +1,9 @@
 package io.flashsale.order;
 
 import java.time.Clock;
+import java.time.Duration;
 
+import io.flashsale.platform.messaging.TopicOffsets;
 import io.flashsale.stock.StockCounters;
 
 import org.springframework.boot.SpringApplication;
@@ -9,6 +11,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
@@ -28,6 +31,12 @@ public class OrderServiceApplication {
 	@Bean
 	StockCounters stockCounters(StringRedisTemplate redis) {
 		return new StockCounters(redis);
+	}
+
+	/** How far the order writer and the catalogue have read (5 s per call at most). */
+	@Bean
+	TopicOffsets topicOffsets(KafkaAdmin kafkaAdmin) {
+		return new TopicOffsets(kafkaAdmin, Duration.ofSeconds(5));
 	}
 
 }

@@ -1,22 +1,12 @@
 package io.flashsale.order.catalog;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 
 import io.flashsale.contracts.Topics;
+import io.flashsale.platform.messaging.TopicOffsets;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,23 +16,19 @@ import org.springframework.stereotype.Component;
  * sales scheduled later arrive through the same listener.
  */
 @Component("catalogue")
-public class CatalogueHealth implements HealthIndicator, DisposableBean {
-
-	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
+public class CatalogueHealth implements HealthIndicator {
 
 	private final FlashSales sales;
 
-	private final KafkaAdmin kafkaAdmin;
+	private final TopicOffsets offsets;
 
 	private Map<Integer, Long> target;
 
 	private volatile boolean loaded;
 
-	private Admin admin;
-
-	CatalogueHealth(FlashSales sales, KafkaAdmin kafkaAdmin) {
+	CatalogueHealth(FlashSales sales, TopicOffsets offsets) {
 		this.sales = sales;
-		this.kafkaAdmin = kafkaAdmin;
+		this.offsets = offsets;
 	}
 
 	@Override
@@ -60,7 +46,7 @@ public class CatalogueHealth implements HealthIndicator, DisposableBean {
 		}
 		try {
 			if (this.target == null) {
-				this.target = endOffsets();
+				this.target = this.offsets.endOffsets(Topics.FLASH_SALES);
 			}
 			this.loaded = this.sales.hasRead(this.target);
 		}
@@ -71,40 +57,6 @@ public class CatalogueHealth implements HealthIndicator, DisposableBean {
 			return false;
 		}
 		return this.loaded;
-	}
-
-	private Map<Integer, Long> endOffsets() throws Exception {
-		Map<TopicPartition, OffsetSpec> latest = admin().describeTopics(List.of(Topics.FLASH_SALES))
-			.allTopicNames()
-			.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-			.get(Topics.FLASH_SALES)
-			.partitions()
-			.stream()
-			.collect(Collectors.toMap((p) -> new TopicPartition(Topics.FLASH_SALES, p.partition()),
-					(p) -> OffsetSpec.latest()));
-		return admin().listOffsets(latest)
-			.all()
-			.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-			.entrySet()
-			.stream()
-			.collect(Collectors.toMap((e) -> e.getKey().partition(), (e) -> e.getValue().offset()));
-	}
-
-	private Admin admin() {
-		if (this.admin == null) {
-			Map<String, Object> config = new HashMap<>(this.kafkaAdmin.getConfigurationProperties());
-			config.put("request.timeout.ms", (int) CALL_TIMEOUT.toMillis());
-			config.put("default.api.timeout.ms", (int) CALL_TIMEOUT.toMillis());
-			this.admin = Admin.create(config);
-		}
-		return this.admin;
-	}
-
-	@Override
-	public synchronized void destroy() {
-		if (this.admin != null) {
-			this.admin.close(Duration.ofSeconds(2));
-		}
 	}
 
 }

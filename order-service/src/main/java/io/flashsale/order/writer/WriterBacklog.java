@@ -5,30 +5,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.flashsale.contracts.Topics;
+import io.flashsale.platform.messaging.TopicOffsets;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,18 +35,16 @@ import org.springframework.stereotype.Component;
  * writer is. When Kafka cannot be asked, nothing is known and both wait (fail closed).
  */
 @Component
-public class WriterBacklog implements DisposableBean {
+public class WriterBacklog {
 
 	/** The writer's consumer group: its listener id. */
 	static final String WRITER_GROUP = "order-writer";
 
 	private static final Logger logger = LoggerFactory.getLogger(WriterBacklog.class);
 
-	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
-
 	private static final Duration KEPT = Duration.ofHours(1);
 
-	private final KafkaAdmin kafkaAdmin;
+	private final TopicOffsets offsets;
 
 	private final Clock clock;
 
@@ -64,10 +52,8 @@ public class WriterBacklog implements DisposableBean {
 
 	private volatile long lastLag = -1;
 
-	private Admin admin;
-
-	WriterBacklog(KafkaAdmin kafkaAdmin, Clock clock, MeterRegistry meters) {
-		this.kafkaAdmin = kafkaAdmin;
+	WriterBacklog(TopicOffsets offsets, Clock clock, MeterRegistry meters) {
+		this.offsets = offsets;
 		this.clock = clock;
 		Gauge.builder("flashsale.orders.writer.lag", this, (backlog) -> backlog.lastLag)
 			.description("Reservation records acknowledged by Kafka and not yet through the order writer, "
@@ -85,12 +71,12 @@ public class WriterBacklog implements DisposableBean {
 	public synchronized Optional<Instant> drainedAsOf() {
 		try {
 			Instant now = this.clock.instant();
-			Map<TopicPartition, Long> ends = endOffsets();
+			Map<Integer, Long> ends = this.offsets.endOffsets(Topics.ORDER_RESERVATIONS);
 			this.snapshots.addLast(new Snapshot(now, ends));
 			while (this.snapshots.size() > 1 && this.snapshots.peekFirst().at().isBefore(now.minus(KEPT))) {
 				this.snapshots.removeFirst();
 			}
-			Map<TopicPartition, Long> committed = committedOffsets();
+			Map<Integer, Long> committed = this.offsets.committedOffsets(WRITER_GROUP, Topics.ORDER_RESERVATIONS);
 			this.lastLag = ends.entrySet()
 				.stream()
 				.mapToLong((end) -> Math.max(0, end.getValue() - committed.getOrDefault(end.getKey(), 0L)))
@@ -144,53 +130,9 @@ public class WriterBacklog implements DisposableBean {
 		return this.lastLag;
 	}
 
-	private Map<TopicPartition, Long> endOffsets() throws InterruptedException, ExecutionException, TimeoutException {
-		List<TopicPartition> partitions = admin().describeTopics(List.of(Topics.ORDER_RESERVATIONS))
-			.allTopicNames()
-			.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-			.get(Topics.ORDER_RESERVATIONS)
-			.partitions()
-			.stream()
-			.map((partition) -> new TopicPartition(Topics.ORDER_RESERVATIONS, partition.partition()))
-			.toList();
-		Map<TopicPartition, ListOffsetsResultInfo> ends = admin()
-			.listOffsets(partitions.stream().collect(Collectors.toMap((p) -> p, (p) -> OffsetSpec.latest())))
-			.all()
-			.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-		return ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, (e) -> e.getValue().offset()));
-	}
+	private record Snapshot(Instant at, Map<Integer, Long> ends) {
 
-	private Map<TopicPartition, Long> committedOffsets()
-			throws InterruptedException, ExecutionException, TimeoutException {
-		Map<TopicPartition, OffsetAndMetadata> offsets = admin().listConsumerGroupOffsets(WRITER_GROUP)
-			.partitionsToOffsetAndMetadata()
-			.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-		return offsets.entrySet()
-			.stream()
-			.filter((e) -> e.getKey().topic().equals(Topics.ORDER_RESERVATIONS) && e.getValue() != null)
-			.collect(Collectors.toMap(Map.Entry::getKey, (e) -> e.getValue().offset()));
-	}
-
-	private Admin admin() {
-		if (this.admin == null) {
-			Map<String, Object> config = new HashMap<>(this.kafkaAdmin.getConfigurationProperties());
-			config.put("request.timeout.ms", (int) CALL_TIMEOUT.toMillis());
-			config.put("default.api.timeout.ms", (int) CALL_TIMEOUT.toMillis());
-			this.admin = Admin.create(config);
-		}
-		return this.admin;
-	}
-
-	@Override
-	public synchronized void destroy() {
-		if (this.admin != null) {
-			this.admin.close(Duration.ofSeconds(2));
-		}
-	}
-
-	private record Snapshot(Instant at, Map<TopicPartition, Long> ends) {
-
-		boolean coveredBy(Map<TopicPartition, Long> committed) {
+		boolean coveredBy(Map<Integer, Long> committed) {
 			return this.ends.entrySet()
 				.stream()
 				.allMatch((end) -> end.getValue() <= committed.getOrDefault(end.getKey(), 0L));
