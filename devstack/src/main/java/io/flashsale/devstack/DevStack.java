@@ -228,6 +228,45 @@ public final class DevStack implements AutoCloseable {
 	}
 
 	/**
+	 * Freezes one server (SIGSTOP): it keeps its connections and its state but answers
+	 * nothing, as a long pause or a hung machine would, until {@link #thaw(String)}.
+	 * @param name {@code redis}, {@code mariadb} or {@code kafka}
+	 * @throws IllegalArgumentException for any other name
+	 * @throws IllegalStateException if it is not running or the signal fails
+	 */
+	public synchronized void freeze(String name) {
+		signal(name, "STOP");
+	}
+
+	/**
+	 * Lets a frozen server go on (SIGCONT).
+	 * @param name {@code redis}, {@code mariadb} or {@code kafka}
+	 */
+	public synchronized void thaw(String name) {
+		signal(name, "CONT");
+	}
+
+	private void signal(String name, String signal) {
+		ComponentState state = component(name).state();
+		if (!state.alive()) {
+			throw new IllegalStateException(name + " is not running");
+		}
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(state.pid())).inheritIO().start();
+			if (kill.waitFor() != 0) {
+				throw new IllegalStateException("kill -" + signal + " " + state.pid() + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while signalling " + name, ex);
+		}
+	}
+
+	/**
 	 * Starts one server again on the same ports and with the same data after
 	 * {@link #stop(String)}, {@link #kill(String)} or a crash, and returns once it
 	 * answers. Does nothing if it is running.

@@ -27,11 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The outbox relay on a real broker that goes away: events committed while Kafka is
- * stopped fail their first send and must still reach the topic once it is back. Before
- * the relay resubmitted failed publications they stayed FAILED in the registry for good,
- * which is how inventory's stock missed orders after a broker freeze. Relay every second
- * here (30 s in the services).
+ * The outbox relay on a real broker that stalls: events committed while Kafka is frozen
+ * (SIGSTOP, 12 s: past the producer's 10 s delivery timeout) fail their first send and
+ * must still reach the topic once it goes on. Frozen rather than stopped, so that the
+ * other test contexts of this JVM keep their consumer groups. Before the relay
+ * resubmitted failed publications they stayed FAILED in the registry for good, which is
+ * how inventory's stock missed orders after a broker freeze. Relay every second here (30
+ * s in the services).
  */
 @IntegrationTest
 @TestPropertySource(properties = { "flashsale.outbox.resubmit-interval=1s", "flashsale.outbox.resubmit-older-than=1s",
@@ -55,10 +57,10 @@ class OutboxRelayIntegrationTests {
 
 	@AfterEach
 	void brokerBack() {
-		this.outages.start(Outages.Server.KAFKA);
+		this.outages.thaw(Outages.Server.KAFKA);
 	}
 
-	/** 5 OrderPlaced committed while the broker is stopped: all 5 on the topic after. */
+	/** 5 OrderPlaced committed while the broker is frozen: all 5 on the topic after. */
 	@Test
 	void sendsEventsWhoseFirstSendFailedOnceTheBrokerIsBack() throws Exception {
 		List<String> orderIds = new ArrayList<>();
@@ -66,13 +68,13 @@ class OutboxRelayIntegrationTests {
 			orderIds.add(OrderIds.next(990));
 		}
 		try (TopicTap tap = new TopicTap(this.consumers, Topics.ORDERS)) {
-			this.outages.stop(Outages.Server.KAFKA);
+			this.outages.freeze(Outages.Server.KAFKA);
 			this.transactions
 				.executeWithoutResult((status) -> orderIds.forEach((id) -> this.outbox.publish(new OrderPlaced(id, 990,
 						77, "relay-" + id, 1, 1999, Instant.now().plusSeconds(900), Instant.now()))));
-			TestSales.await(() -> failed(orderIds) == 5, "the 5 first sends failed while the broker is down");
+			TestSales.await(() -> failed(orderIds) == 5, "the 5 first sends failed while the broker is frozen");
 
-			this.outages.start(Outages.Server.KAFKA);
+			this.outages.thaw(Outages.Server.KAFKA);
 			tap.await((records) -> keys(records).containsAll(orderIds), "the 5 events on the topic");
 			TestSales.await(() -> pending(orderIds) == 0, "the 5 publications completed");
 		}

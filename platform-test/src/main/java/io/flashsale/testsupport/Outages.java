@@ -23,6 +23,14 @@ public interface Outages {
 	/** Brings the server back and waits until it answers; does nothing if it is up. */
 	void start(Server server);
 
+	/**
+	 * Freezes the server: connections stay open, nothing is answered (SIGSTOP on the dev
+	 * stack, a paused container under Docker), until {@link #thaw}.
+	 */
+	void freeze(Server server);
+
+	void thaw(Server server);
+
 	enum Server {
 
 		REDIS("redis"), MARIADB("mariadb"), KAFKA("kafka");

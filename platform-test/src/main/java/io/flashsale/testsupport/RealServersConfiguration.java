@@ -81,6 +81,16 @@ public class RealServersConfiguration {
 				public void start(Server server) {
 					stack.start(server.devStackName());
 				}
+
+				@Override
+				public void freeze(Server server) {
+					stack.freeze(server.devStackName());
+				}
+
+				@Override
+				public void thaw(Server server) {
+					stack.thaw(server.devStackName());
+				}
 			};
 		}
 
@@ -125,6 +135,16 @@ public class RealServersConfiguration {
 				@Override
 				public void kill(Server server) {
 					stop(server);
+				}
+
+				@Override
+				public void freeze(Server server) {
+					stop(server);
+				}
+
+				@Override
+				public void thaw(Server server) {
+					start(server);
 				}
 
 				@Override
