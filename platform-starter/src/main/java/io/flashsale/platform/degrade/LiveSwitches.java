@@ -22,6 +22,8 @@ import org.springframework.core.env.Environment;
  */
 public class LiveSwitches {
 
+	private static final ShedLevel DEFAULT_SHED = ShedLevel.parse((String) Switch.SHED.defaultValue());
+
 	private static final Logger log = LoggerFactory.getLogger(LiveSwitches.class);
 
 	private final Environment environment;
@@ -37,16 +39,15 @@ public class LiveSwitches {
 	 * @return the shed level
 	 */
 	public ShedLevel shed() {
-		ShedLevel fallback = ShedLevel.parse((String) Switch.SHED.defaultValue());
 		String value = this.environment.getProperty(Switch.SHED.key());
 		if (value == null || value.isBlank()) {
-			return fallback;
+			return DEFAULT_SHED;
 		}
 		try {
 			return ShedLevel.parse(value);
 		}
 		catch (IllegalArgumentException ex) {
-			return invalid(Switch.SHED.key(), value, fallback);
+			return invalid(Switch.SHED.key(), value, DEFAULT_SHED);
 		}
 	}
 
