@@ -204,7 +204,7 @@ public final class InventoryStub implements AutoCloseable {
 		}
 		Integer units = this.stock.get(call.skuId());
 		if (units == null) {
-			return new Answer(404, problem(404, "not-found"));
+			return new Answer(404, problem(404, "sku-not-found"));
 		}
 		if (units < call.quantity()) {
 			return new Answer(409, problem(409, "insufficient-stock"));

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 import io.flashsale.order.catalog.FlashSales;
 import io.flashsale.order.orders.OrderIds;
-import io.flashsale.platform.degrade.Switches;
+import io.flashsale.platform.degrade.LiveSwitches;
+import io.flashsale.platform.degrade.Switch;
 import io.flashsale.platform.messaging.EventJson;
 import io.flashsale.platform.security.LocalTokens;
 import io.flashsale.stock.Reservation;
@@ -224,7 +225,7 @@ class AcknowledgedOrdersIntegrationTests {
 	@Test
 	void keepsALostSalePausedUntilAnAdminRebuildsItWhenAutomaticRebuildIsOff() throws Exception {
 		this.environment.getPropertySources()
-			.addFirst(new MapPropertySource(SWITCHES, Map.of(Switches.COUNTER_AUTO_REBUILD, "false")));
+			.addFirst(new MapPropertySource(SWITCHES, Map.of(Switch.COUNTER_AUTO_REBUILD.key(), "false")));
 		long sale = scheduleActiveSale(8, 1);
 		assertThat(purchase("before", UUID.randomUUID().toString(), sale).status()).isEqualTo(202);
 		TestSales.await(() -> ordersOf(sale) == 1, "1 order");

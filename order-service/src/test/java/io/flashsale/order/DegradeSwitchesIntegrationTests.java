@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import io.flashsale.order.catalog.FlashSales;
 import io.flashsale.order.orders.PayDeadlines;
-import io.flashsale.platform.degrade.Switches;
+import io.flashsale.platform.degrade.LiveSwitches;
+import io.flashsale.platform.degrade.Switch;
 import io.flashsale.platform.messaging.EventJson;
 import io.flashsale.platform.security.LocalTokens;
 import io.flashsale.stock.StockCounters;
@@ -87,8 +88,8 @@ class DegradeSwitchesIntegrationTests {
 	@AfterEach
 	void switchesBackToDefaults() {
 		if (this.environment.getPropertySources().remove(SWITCHES) != null) {
-			this.publisher.publishEvent(
-					new EnvironmentChangeEvent(Set.of(Switches.SHED, Switches.SALE_KILL, Switches.PASSIVE_CANCEL)));
+			this.publisher.publishEvent(new EnvironmentChangeEvent(
+					Set.of(Switch.SHED.key(), Switch.SALE_KILL.key(), Switch.PASSIVE_CANCEL.key())));
 		}
 	}
 
@@ -96,7 +97,7 @@ class DegradeSwitchesIntegrationTests {
 	@Test
 	void killSwitchAnswersSalePausedAndReservesNothing() throws Exception {
 		long sale = schedule(10, 900);
-		flip(Map.of(Switches.SALE_KILL, "true"));
+		flip(Map.of(Switch.SALE_KILL.key(), "true"));
 		for (int i = 0; i < 30; i++) {
 			Response refused = purchase("killed-" + sale + "-" + i, sale);
 			assertThat(refused.status()).isEqualTo(503);
@@ -107,7 +108,7 @@ class DegradeSwitchesIntegrationTests {
 		assertThat(this.meters.counter("flashsale.purchases", "outcome", "sale-killed").count())
 			.isGreaterThanOrEqualTo(30);
 
-		flip(Map.of(Switches.SALE_KILL, "false"));
+		flip(Map.of(Switch.SALE_KILL.key(), "false"));
 		assertThat(purchase("killed-" + sale + "-0", sale).status()).isEqualTo(202);
 		assertThat(this.counters.remaining(sale)).isEqualTo(9);
 		assertThat(this.counters.snapshot(sale).held()).isEqualTo(1);
@@ -120,7 +121,7 @@ class DegradeSwitchesIntegrationTests {
 		String buyer = "shed-" + sale;
 		assertThat(send(get(admin, "/api/admin/reconciliation/" + sale)).status()).isEqualTo(200);
 
-		flip(Map.of(Switches.SHED, "non-core"));
+		flip(Map.of(Switch.SHED.key(), "non-core"));
 		Response report = send(get(admin, "/api/admin/reconciliation/" + sale));
 		assertThat(report.status()).isEqualTo(503);
 		assertThat(report.body()).contains("\"code\":\"degraded\"");
@@ -132,7 +133,7 @@ class DegradeSwitchesIntegrationTests {
 		assertThat(send(get(this.tokens.user(buyer), "/api/orders")).status()).isEqualTo(200);
 		assertThat(send(get(this.tokens.user(buyer), "/api/orders/flash-sales/" + sale)).status()).isEqualTo(200);
 
-		flip(Map.of(Switches.SHED, "important"));
+		flip(Map.of(Switch.SHED.key(), "important"));
 		Response list = send(get(this.tokens.user(buyer), "/api/orders"));
 		assertThat(list.status()).isEqualTo(503);
 		assertThat(list.body()).contains("\"code\":\"degraded\"");
@@ -151,7 +152,7 @@ class DegradeSwitchesIntegrationTests {
 					.count())
 			.isGreaterThanOrEqualTo(1);
 
-		flip(Map.of(Switches.SHED, "none"));
+		flip(Map.of(Switch.SHED.key(), "none"));
 		assertThat(send(get(admin, "/api/admin/reconciliation/" + sale)).status()).isEqualTo(200);
 		assertThat(send(get(this.tokens.user(buyer), "/api/orders")).status()).isEqualTo(200);
 	}
@@ -172,12 +173,12 @@ class DegradeSwitchesIntegrationTests {
 			.toInstant();
 		TestSales.await(() -> Instant.now().isAfter(deadline.plusMillis(100)), "the deadline passed");
 
-		flip(Map.of(Switches.PASSIVE_CANCEL, "false"));
+		flip(Map.of(Switch.PASSIVE_CANCEL.key(), "false"));
 		Response unpaid = send(get(this.tokens.user(buyers + "-0"), "/api/orders/" + ids.get(0)));
 		assertThat(unpaid.body()).contains("\"status\":\"PENDING_PAYMENT\"");
 		assertThat(count(sale, "PENDING_PAYMENT")).isEqualTo(1);
 
-		flip(Map.of(Switches.PASSIVE_CANCEL, "true"));
+		flip(Map.of(Switch.PASSIVE_CANCEL.key(), "true"));
 		Response cancelled = send(get(this.tokens.user(buyers + "-0"), "/api/orders/" + ids.get(0)));
 		assertThat(cancelled.body()).contains("\"status\":\"CANCELLED\"", "\"cancelReason\":\"expired\"");
 		assertThat(count(sale, "CANCELLED")).isEqualTo(1);

@@ -8,7 +8,8 @@ import tools.jackson.databind.JsonNode;
 
 import io.flashsale.payment.channel.Channels;
 import io.flashsale.payment.channel.UnknownChannel;
-import io.flashsale.platform.degrade.Switches;
+import io.flashsale.platform.degrade.LiveSwitches;
+import io.flashsale.platform.degrade.Switch;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
@@ -44,7 +45,7 @@ class DegradeSwitchesIntegrationTests extends PaymentTestSupport {
 	@AfterEach
 	void backToDefaults() {
 		if (this.environment.getPropertySources().remove(SWITCHES) != null) {
-			this.publisher.publishEvent(new EnvironmentChangeEvent(java.util.Set.of(Switches.SHED,
+			this.publisher.publishEvent(new EnvironmentChangeEvent(java.util.Set.of(Switch.SHED.key(),
 					"flashsale.payment.channels.sandpay.enabled", "flashsale.payment.channels.quickwallet.weight")));
 		}
 	}
@@ -78,7 +79,7 @@ class DegradeSwitchesIntegrationTests extends PaymentTestSupport {
 		assertThat(call(HttpMethod.GET, "/api/admin/payments/reconciliation", admin, null).getStatusCode().value())
 			.isEqualTo(200);
 
-		flip(Map.of(Switches.SHED, "non-core"));
+		flip(Map.of(Switch.SHED.key(), "non-core"));
 		ResponseEntity<JsonNode> shed = call(HttpMethod.GET, "/api/admin/payments/reconciliation", admin, null);
 		assertThat(shed.getStatusCode().value()).isEqualTo(503);
 		assertThat(shed.getBody().path("code").asString()).isEqualTo("degraded");

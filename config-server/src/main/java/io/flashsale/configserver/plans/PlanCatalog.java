@@ -9,7 +9,7 @@ import java.util.List;
 
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-import io.flashsale.configserver.switches.Switches;
+import io.flashsale.configserver.switches.SwitchAdmin;
 import io.flashsale.platform.problem.ApiProblem;
 
 import org.springframework.cloud.config.server.environment.SearchPathLocator;
@@ -42,11 +42,11 @@ class PlanCatalog {
 
 	private final ResourceLoader resources;
 
-	private final Switches switches;
+	private final SwitchAdmin switches;
 
 	private final YAMLMapper yaml = YAMLMapper.builder().build();
 
-	PlanCatalog(SearchPathLocator locations, ResourceLoader resources, Switches switches) {
+	PlanCatalog(SearchPathLocator locations, ResourceLoader resources, SwitchAdmin switches) {
 		this.locations = locations;
 		this.resources = resources;
 		this.switches = switches;

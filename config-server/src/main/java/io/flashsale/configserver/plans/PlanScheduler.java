@@ -17,7 +17,7 @@ import io.flashsale.configserver.switches.AuditEntry;
 import io.flashsale.configserver.switches.Committed;
 import io.flashsale.configserver.switches.KeyChange;
 import io.flashsale.configserver.switches.SwitchStore;
-import io.flashsale.configserver.switches.Switches;
+import io.flashsale.configserver.switches.SwitchAdmin;
 import io.flashsale.platform.problem.ApiProblem;
 
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -50,7 +50,7 @@ class PlanScheduler implements SchedulingConfigurer {
 
 	private final PlanCatalog catalog;
 
-	private final Switches switches;
+	private final SwitchAdmin switches;
 
 	private final SwitchStore store;
 
@@ -60,7 +60,7 @@ class PlanScheduler implements SchedulingConfigurer {
 
 	private final Duration tick;
 
-	PlanScheduler(PlanCatalog catalog, Switches switches, SwitchStore store, ConfigStateProperties properties,
+	PlanScheduler(PlanCatalog catalog, SwitchAdmin switches, SwitchStore store, ConfigStateProperties properties,
 			Clock clock) {
 		this.catalog = catalog;
 		this.switches = switches;

@@ -9,28 +9,23 @@ import java.util.Optional;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 
+import io.flashsale.platform.degrade.PaymentChannelSwitch;
+import io.flashsale.platform.degrade.Switch;
+import io.flashsale.platform.degrade.SwitchType;
+
 /**
- * Every switch ops may set. The business switches are fixed here; the gateway's rate
- * limits are every key under {@value #RATE_LIMITS} that config-repo/gateway.yml ships,
- * typed by their shipped values; the payment channels' enable and weight are fixed for
- * the channels that exist.
+ * Every switch ops may set. The business switches and the payment channels' enable and
+ * weight come from their one definition in the starter ({@link Switch},
+ * {@link PaymentChannelSwitch}); the gateway's rate limits are every key under
+ * {@value #RATE_LIMITS} that config-repo/gateway.yml ships, typed by their shipped
+ * values.
  */
 @Component
 public class SwitchCatalog {
 
 	static final String RATE_LIMITS = "flashsale.gateway.rate-limits.";
 
-	static final String GATEWAY = "gateway";
-
-	static final String PAYMENT = "payment-service";
-
-	private static final List<String> ALL = List.of(GATEWAY, "order-service", PAYMENT, "marketing-service",
-			"inventory-service");
-
-	private static final List<String> WITH_DATABASE = List.of("order-service", PAYMENT, "marketing-service",
-			"inventory-service");
-
-	private static final List<String> CHANNELS = List.of("sandpay", "quickwallet");
+	static final String GATEWAY = Switch.Applications.GATEWAY;
 
 	private static final List<SwitchDefinition> FIXED = fixed();
 
@@ -104,39 +99,15 @@ public class SwitchCatalog {
 
 	private static List<SwitchDefinition> fixed() {
 		List<SwitchDefinition> fixed = new ArrayList<>();
-		fixed.add(new SwitchDefinition("flashsale.switches.shed", SwitchType.ENUM,
-				List.of("none", "non-core", "important"), null,
-				"Sheds endpoints by grade: non-core sheds NON_CORE endpoints, important sheds IMPORTANT and "
-						+ "NON_CORE ones; shed endpoints answer their fallback (cached or static data, or 503 degraded). "
-						+ "CORE endpoints are never shed.",
-				ALL, false, "none"));
-		fixed.add(SwitchDefinition.global("flashsale.switches.sale-kill", SwitchType.BOOLEAN, false,
-				"The flash-sale kill switch: every purchase answers 503 sale-paused and nothing is reserved.",
-				List.of("order-service")));
-		fixed.add(SwitchDefinition.global("flashsale.switches.coupon-claim", SwitchType.BOOLEAN, true,
-				"Coupon claiming; off: claims answer 503 and no coupon is issued.", List.of("marketing-service")));
-		fixed.add(SwitchDefinition.global("flashsale.switches.passive-cancel", SwitchType.BOOLEAN, true,
-				"Passive cancellation: reading an unpaid order past its deadline cancels it first. Off: the "
-						+ "delayed-cancel queue and the sweep still cancel it.",
-				List.of("order-service")));
-		fixed.add(SwitchDefinition.global("flashsale.switches.counter-auto-rebuild", SwitchType.BOOLEAN, true,
-				"Rebuilds a sale's lost Redis counters from the orders of record once the order writer has drained. "
-						+ "Off: the sale stays paused (503 sale-paused) until an admin runs the rebuild.",
-				List.of("order-service")));
-		fixed.add(SwitchDefinition.global("flashsale.switches.verbose-logging", SwitchType.BOOLEAN, false,
-				"Verbose (DEBUG) logging of the service's own packages.", ALL));
-		fixed.add(SwitchDefinition.global("flashsale.switches.slow-sql-guard", SwitchType.BOOLEAN, false,
-				"The slow-SQL guard: refuses SQL statements marked non-core, and those over the budget, with a "
-						+ "clear error and a count.",
-				WITH_DATABASE));
-		fixed.add(new SwitchDefinition("flashsale.switches.slow-sql-budget-ms", SwitchType.NUMBER, List.of(), 1L,
-				"The slow-SQL guard's time budget per statement, in milliseconds.", WITH_DATABASE, false, 200L));
-		for (String channel : CHANNELS) {
-			String prefix = "flashsale.payment.channels." + channel;
-			fixed.add(owned(prefix + ".enabled", SwitchType.BOOLEAN, null, true,
-					"Payment channel " + channel + " takes new payments; off: routing skips it.", PAYMENT));
-			fixed.add(owned(prefix + ".weight", SwitchType.NUMBER, 0L, 1L,
-					"Routing weight of payment channel " + channel + " among the enabled, healthy channels.", PAYMENT));
+		for (Switch definition : Switch.values()) {
+			fixed.add(new SwitchDefinition(definition.key(), definition.type(), definition.allowed(), definition.min(),
+					definition.description(), definition.applications(), false, definition.defaultValue()));
+		}
+		for (String channel : PaymentChannelSwitch.CHANNELS) {
+			for (PaymentChannelSwitch definition : PaymentChannelSwitch.values()) {
+				fixed.add(owned(definition.key(channel), definition.type(), definition.min(), definition.defaultValue(),
+						definition.description(channel), PaymentChannelSwitch.APPLICATION));
+			}
 		}
 		return List.copyOf(fixed);
 	}

@@ -30,11 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/switches")
 class SwitchController {
 
-	private final Switches switches;
+	private final SwitchAdmin switches;
 
 	private final SwitchStore store;
 
-	SwitchController(Switches switches, SwitchStore store) {
+	SwitchController(SwitchAdmin switches, SwitchStore store) {
 		this.switches = switches;
 		this.store = store;
 	}
@@ -46,7 +46,7 @@ class SwitchController {
 	}
 
 	@PutMapping("/{key:flashsale\\..+}")
-	Switches.SwitchChange set(@PathVariable String key, @Valid @RequestBody SetSwitch request,
+	SwitchAdmin.SwitchChange set(@PathVariable String key, @Valid @RequestBody SetSwitch request,
 			@AuthenticationPrincipal Jwt caller) {
 		return this.switches.set(key, request.value(), request.application(), request.reason(), caller.getSubject());
 	}

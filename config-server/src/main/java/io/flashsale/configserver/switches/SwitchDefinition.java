@@ -6,8 +6,12 @@ import java.util.Locale;
 
 import org.springframework.boot.convert.DurationStyle;
 
+import io.flashsale.platform.degrade.SwitchType;
+
 /**
- * One entry of the switch catalog.
+ * One entry of the switch catalog, built from the starter's definitions
+ * ({@link io.flashsale.platform.degrade.Switch}) or a gateway rate limit, with the checks
+ * ops' values go through.
  *
  * @param key the configuration property the services read
  * @param type what values it accepts
@@ -25,12 +29,6 @@ public record SwitchDefinition(String key, SwitchType type, List<String> allowed
 	public SwitchDefinition {
 		allowed = List.copyOf(allowed);
 		applications = List.copyOf(applications);
-	}
-
-	static SwitchDefinition global(String key, SwitchType type, Object codeDefault, String description,
-			List<String> applications) {
-		return new SwitchDefinition(key, type, List.of(), (type == SwitchType.NUMBER) ? 0L : null, description,
-				applications, false, codeDefault);
 	}
 
 	/**

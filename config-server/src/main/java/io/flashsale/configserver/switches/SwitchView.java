@@ -2,6 +2,8 @@ package io.flashsale.configserver.switches;
 
 import java.util.List;
 
+import io.flashsale.platform.degrade.SwitchType;
+
 /**
  * A switch as ops see it: its catalog entry and its effective value in each application
  * that reads it.

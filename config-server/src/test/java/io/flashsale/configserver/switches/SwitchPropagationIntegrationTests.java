@@ -34,7 +34,8 @@ import io.flashsale.configserver.ConfigServerApplication;
 import io.flashsale.configserver.ConfigServerTest;
 import io.flashsale.platform.degrade.ShedLevel;
 import io.flashsale.platform.degrade.SwitchRefresher;
-import io.flashsale.platform.degrade.Switches;
+import io.flashsale.platform.degrade.LiveSwitches;
+import io.flashsale.platform.degrade.Switch;
 import io.flashsale.platform.security.LocalTokens;
 import io.flashsale.switchclient.BusAnnouncements;
 import io.flashsale.switchclient.SwitchClientApplication;
@@ -112,7 +113,7 @@ class SwitchPropagationIntegrationTests {
 		awaitBusConsumers(a, b);
 
 		long since = System.nanoTime();
-		long version = set(this.port, Switches.SHED, "non-core").body().get("version").asLong();
+		long version = set(this.port, Switch.SHED.key(), "non-core").body().get("version").asLong();
 		Map<String, Duration> reached = awaitShed(Map.of("a", a, "b", b), ShedLevel.NON_CORE, since,
 				Duration.ofSeconds(5));
 
@@ -120,7 +121,7 @@ class SwitchPropagationIntegrationTests {
 				version, millis(reached.get("a")), millis(reached.get("b")));
 		assertThat(reached).as("instances that applied shed=non-core within 5 s").containsOnlyKeys("a", "b");
 		for (ConfigurableApplicationContext client : List.of(a, b)) {
-			assertThat(client.getEnvironment().getProperty(Switches.SHED)).isEqualTo("non-core");
+			assertThat(client.getEnvironment().getProperty(Switch.SHED.key())).isEqualTo("non-core");
 			assertThat(client.getEnvironment().getProperty(VERSION)).isEqualTo(Long.toString(version));
 			assertThat(awaitRefreshes(client, "bus", 1)).isEqualTo(1);
 			assertThat(refreshes(client, "poll")).isZero();
@@ -133,7 +134,7 @@ class SwitchPropagationIntegrationTests {
 		assertThat(switches(client).shed()).isEqualTo(ShedLevel.NONE);
 
 		long since = System.nanoTime();
-		long version = set(this.port, Switches.SHED, "non-core").body().get("version").asLong();
+		long version = set(this.port, Switch.SHED.key(), "non-core").body().get("version").asLong();
 		Map<String, Duration> reached = awaitShed(Map.of("poller", client), ShedLevel.NON_CORE, since,
 				Duration.ofSeconds(3));
 
@@ -152,7 +153,7 @@ class SwitchPropagationIntegrationTests {
 		ConfigurableApplicationContext client = startClient("outage", serverPort, Duration.ofMillis(500), false);
 		assertThat(switches(client).shed()).isEqualTo(ShedLevel.NONE);
 		long since = System.nanoTime();
-		long version = set(serverPort, Switches.SHED, "non-core").body().get("version").asLong();
+		long version = set(serverPort, Switch.SHED.key(), "non-core").body().get("version").asLong();
 		Map<String, Duration> reached = awaitShed(Map.of("outage", client), ShedLevel.NON_CORE, since,
 				Duration.ofSeconds(3));
 		assertThat(reached).containsOnlyKeys("outage");
@@ -167,7 +168,7 @@ class SwitchPropagationIntegrationTests {
 		// Three more poll cycles against the dead server must not drop the served values.
 		sleep(Duration.ofMillis(1500));
 		assertThat(switches(client).shed()).isEqualTo(ShedLevel.NON_CORE);
-		assertThat(client.getEnvironment().getProperty(Switches.SHED)).isEqualTo("non-core");
+		assertThat(client.getEnvironment().getProperty(Switch.SHED.key())).isEqualTo("non-core");
 		assertThat(client.getEnvironment().getProperty(VERSION)).isEqualTo(Long.toString(version));
 		assertThat(refreshes(client, "poll")).isEqualTo(1);
 	}
@@ -178,15 +179,15 @@ class SwitchPropagationIntegrationTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			nobody = socket.getLocalPort();
 		}
-		set(this.port, Switches.SHED, "non-core");
+		set(this.port, Switch.SHED.key(), "non-core");
 
 		ConfigurableApplicationContext client = startClient("alone", nobody, Duration.ofHours(1), true);
 
-		assertThat(client.getEnvironment().getProperty(Switches.SHED)).as("nothing served").isNull();
+		assertThat(client.getEnvironment().getProperty(Switch.SHED.key())).as("nothing served").isNull();
 		assertThat(client.getEnvironment().getProperty(VERSION)).isNull();
 		assertThat(switches(client).shed()).isEqualTo(ShedLevel.NONE);
 		assertThat(switches(client).saleKill()).isFalse();
-		assertThat(switches(client).couponClaim()).isTrue();
+		assertThat(switches(client).passiveCancel()).isTrue();
 		assertThat(client.getBean(SwitchRefresher.class).refreshIfChanged("test")).isFalse();
 		assertThat(switches(client).shed()).isEqualTo(ShedLevel.NONE);
 	}
@@ -198,7 +199,7 @@ class SwitchPropagationIntegrationTests {
 	 */
 	@Test
 	void anInstanceKeepsItsLastValuesWhenTheServerAnswersItsVersionButNotItsConfiguration() throws IOException {
-		set(this.port, Switches.SHED, "non-core");
+		set(this.port, Switch.SHED.key(), "non-core");
 		AtomicBoolean halfUp = new AtomicBoolean();
 		HttpServer proxy = halfUpProxy(this.port, halfUp);
 		try {
@@ -213,7 +214,7 @@ class SwitchPropagationIntegrationTests {
 				.isFalse();
 
 			assertThat(switches(client).shed()).isEqualTo(ShedLevel.NON_CORE);
-			assertThat(client.getEnvironment().getProperty(Switches.SHED)).isEqualTo("non-core");
+			assertThat(client.getEnvironment().getProperty(Switch.SHED.key())).isEqualTo("non-core");
 			assertThat(client.getEnvironment().getProperty(VERSION)).isEqualTo(loaded);
 			Counter failures = client.getBean(MeterRegistry.class)
 				.find("flashsale.switches.refresh.failures")
@@ -354,8 +355,8 @@ class SwitchPropagationIntegrationTests {
 		return reached;
 	}
 
-	private static Switches switches(ConfigurableApplicationContext client) {
-		return client.getBean("flashsaleSwitches", Switches.class);
+	private static LiveSwitches switches(ConfigurableApplicationContext client) {
+		return client.getBean("flashsaleSwitches", LiveSwitches.class);
 	}
 
 	/**

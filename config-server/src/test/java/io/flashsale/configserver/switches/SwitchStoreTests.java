@@ -64,10 +64,10 @@ class SwitchStoreTests {
 	void removingAnOverrideLetsTheDefaultApplyAgain() {
 		SwitchStore store = new SwitchStore(this.folder, this.clock);
 		store.commit("set", "ops", "off", null,
-				(current) -> List.of(new KeyChange(SwitchStore.GLOBAL, "flashsale.switches.coupon-claim", false)));
+				(current) -> List.of(new KeyChange(SwitchStore.GLOBAL, "flashsale.switches.passive-cancel", false)));
 
 		Committed removed = store.commit("plan-restore", "ops", "end", "peak-degrade",
-				(current) -> List.of(new KeyChange(SwitchStore.GLOBAL, "flashsale.switches.coupon-claim", null)));
+				(current) -> List.of(new KeyChange(SwitchStore.GLOBAL, "flashsale.switches.passive-cancel", null)));
 
 		assertThat(store.current().overrides()).isEmpty();
 		assertThat(removed.entries().get(0).oldValue()).isEqualTo(false);

@@ -43,7 +43,7 @@ class SwitchesIntegrationTests {
 
 	static final String SALE_KILL = "flashsale.switches.sale-kill";
 
-	static final String COUPON_CLAIM = "flashsale.switches.coupon-claim";
+	static final String PASSIVE_CANCEL = "flashsale.switches.passive-cancel";
 
 	static final String BUDGET = "flashsale.switches.slow-sql-budget-ms";
 
@@ -150,7 +150,7 @@ class SwitchesIntegrationTests {
 
 	@Test
 	void everyAdminEndpointRefusesCallersWithoutTheAdminRoleAndNothingChanges() {
-		set(COUPON_CLAIM, false, null, "state to compare against");
+		set(PASSIVE_CANCEL, false, null, "state to compare against");
 		State before = state();
 		String user = this.tokens.user("mallory");
 		List<Object[]> calls = List.of(new Object[] { HttpMethod.GET, "/api/admin/switches", null },
@@ -208,14 +208,14 @@ class SwitchesIntegrationTests {
 	@Test
 	void rollbackMakesTheOverridesExactlyThoseOfTheEarlierVersion() {
 		set(SHED, "non-core", null, "peak starts");
-		set(COUPON_CLAIM, false, null, "coupons off");
+		set(PASSIVE_CANCEL, false, null, "passive cancel off");
 		long first = set(USER_RATE, 4, null, "tighter").body().get("version").asLong();
 		Map<String, Object> firstOrders = overrides("order-service");
 		Map<String, Object> firstGateway = overrides("gateway");
 		set(SHED, "important", null, "worse");
 		set(SALE_KILL, true, "order-service", "kill");
 		set(BUDGET, 50, "payment-service", "guard payments");
-		long second = set(COUPON_CLAIM, true, null, "coupons back").body().get("version").asLong();
+		long second = set(PASSIVE_CANCEL, true, null, "passive cancel back").body().get("version").asLong();
 		Map<String, Object> secondOrders = overrides("order-service");
 		Map<String, Object> secondPayments = overrides("payment-service");
 		set(USER_RATE, 9, null, "looser");
@@ -225,14 +225,14 @@ class SwitchesIntegrationTests {
 		assertThat(toFirst.status()).isEqualTo(200);
 		assertThat(toFirst.body().get("version").asLong()).isEqualTo(second + 2);
 		assertThat(overrides("order-service")).isEqualTo(firstOrders)
-			.containsExactlyInAnyOrderEntriesOf(Map.of(SHED, "non-core", COUPON_CLAIM, false));
+			.containsExactlyInAnyOrderEntriesOf(Map.of(SHED, "non-core", PASSIVE_CANCEL, false));
 		assertThat(overrides("gateway")).isEqualTo(firstGateway).containsEntry(USER_RATE, 4);
 		assertThat(overrides("payment-service")).doesNotContainKey(BUDGET);
 
 		rollback(second, "forward again");
 
 		assertThat(overrides("order-service")).isEqualTo(secondOrders)
-			.containsExactlyInAnyOrderEntriesOf(Map.of(SHED, "important", COUPON_CLAIM, true, SALE_KILL, true));
+			.containsExactlyInAnyOrderEntriesOf(Map.of(SHED, "important", PASSIVE_CANCEL, true, SALE_KILL, true));
 		assertThat(overrides("payment-service")).isEqualTo(secondPayments).containsEntry(BUDGET, 50);
 		assertThat(overrides("gateway")).containsEntry(USER_RATE, 4);
 		JsonNode audit = this.api.get("/api/admin/switches/audit?limit=3", this.admin).body();

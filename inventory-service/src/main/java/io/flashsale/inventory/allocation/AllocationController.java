@@ -49,7 +49,7 @@ class AllocationController {
 			useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "200", description = "The same allocation was made before; nothing was taken again",
 			useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "404", description = "not-found: no such SKU")
+	@ApiResponse(responseCode = "404", description = "sku-not-found: no such SKU")
 	@ApiResponse(responseCode = "409",
 			description = "insufficient-stock: the SKU has too few units; allocation-conflict: the sale has "
 					+ "another allocation")
@@ -67,7 +67,7 @@ class AllocationController {
 	@Graded(Grade.NON_CORE)
 	@ApiResponse(responseCode = "200", description = "The sale's stock in the database and in Redis",
 			useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "404", description = "not-found: no stock is allocated to the sale")
+	@ApiResponse(responseCode = "404", description = "flash-sale-not-found: no stock is allocated to the sale")
 	FlashSaleStockView get(@PathVariable @Positive long flashSaleId) {
 		FlashSaleStock stock = this.allocations.find(flashSaleId);
 		return new FlashSaleStockView(stock.flashSaleId(), stock.skuId(), stock.allocated(), stock.remaining(),

@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
 public class FlashSaleNotFound extends ApiProblem {
 
 	public FlashSaleNotFound(long flashSaleId) {
-		super(HttpStatus.NOT_FOUND, "not-found", "Not found",
+		super(HttpStatus.NOT_FOUND, "flash-sale-not-found", "Flash sale not found",
 				"No stock is allocated to flash sale " + flashSaleId + ".");
 	}
 

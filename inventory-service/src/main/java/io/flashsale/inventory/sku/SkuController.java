@@ -47,7 +47,7 @@ class SkuController {
 	@GetMapping("/api/skus/{id}")
 	@Graded(Grade.IMPORTANT)
 	@ApiResponse(responseCode = "200", description = "The SKU", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "404", description = "not-found: no such SKU")
+	@ApiResponse(responseCode = "404", description = "sku-not-found: no such SKU")
 	SkuAvailability get(@PathVariable @Positive long id) {
 		Sku sku = this.skus.find(id).orElseThrow(() -> new SkuNotFound(id));
 		return new SkuAvailability(sku.id(), sku.name(), sku.stock());

@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
 public class SkuNotFound extends ApiProblem {
 
 	public SkuNotFound(long skuId) {
-		super(HttpStatus.NOT_FOUND, "not-found", "Not found", "No SKU has id " + skuId + ".");
+		super(HttpStatus.NOT_FOUND, "sku-not-found", "SKU not found", "No SKU has id " + skuId + ".");
 	}
 
 }

@@ -28,7 +28,7 @@ class WarmUpController {
 	@ApiResponse(responseCode = "200",
 			description = "warmed: true if this call created the counters, false if they " + "existed",
 			useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "404", description = "not-found: no stock is allocated to the sale")
+	@ApiResponse(responseCode = "404", description = "flash-sale-not-found: no stock is allocated to the sale")
 	@ApiResponse(responseCode = "409",
 			description = "sale-not-scheduled: its window is not known yet; counters-live-or-used: its counters "
 					+ "are gone after orders were applied and must be rebuilt, not warmed")

@@ -167,10 +167,10 @@ class AllocationIntegrationTests {
 		long sale = InventoryApi.newSaleId();
 		ResponseEntity<JsonNode> unknownSku = this.api.allocate(sale, 999_999_999L, 1);
 		assertThat(unknownSku.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(unknownSku.getBody().get("code").asString()).isEqualTo("not-found");
+		assertThat(unknownSku.getBody().get("code").asString()).isEqualTo("sku-not-found");
 		ResponseEntity<JsonNode> unknownSale = this.api.flashSaleStock(sale);
 		assertThat(unknownSale.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(unknownSale.getBody().get("code").asString()).isEqualTo("not-found");
+		assertThat(unknownSale.getBody().get("code").asString()).isEqualTo("flash-sale-not-found");
 	}
 
 	@Test

@@ -91,8 +91,8 @@ class SkuIntegrationTests {
 		ResponseEntity<JsonNode> unknown = this.api.send(HttpMethod.GET, "/api/skus/999999999", this.api.userToken(),
 				null);
 		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(unknown.getBody().get("code").asString()).isEqualTo("not-found");
-		assertThat(unknown.getBody().get("type").asString()).isEqualTo("https://flashsale.dev/problems/not-found");
+		assertThat(unknown.getBody().get("code").asString()).isEqualTo("sku-not-found");
+		assertThat(unknown.getBody().get("type").asString()).isEqualTo("https://flashsale.dev/problems/sku-not-found");
 		for (String id : new String[] { "0", "-3", "abc", "1.5", "99999999999999999999" }) {
 			ResponseEntity<JsonNode> bad = this.api.send(HttpMethod.GET, "/api/skus/" + id, this.api.userToken(), null);
 			assertThat(bad.getStatusCode()).as(id).isEqualTo(HttpStatus.BAD_REQUEST);

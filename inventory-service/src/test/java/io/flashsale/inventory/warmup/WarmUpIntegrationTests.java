@@ -234,7 +234,7 @@ class WarmUpIntegrationTests {
 	void answersAWarmUpOfAnUnknownSaleWith404() {
 		ResponseEntity<JsonNode> unknown = this.api.warmUp(InventoryApi.newSaleId());
 		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(unknown.getBody().get("code").asString()).isEqualTo("not-found");
+		assertThat(unknown.getBody().get("code").asString()).isEqualTo("flash-sale-not-found");
 	}
 
 	private void schedule(FlashSaleScheduled sale) throws Exception {

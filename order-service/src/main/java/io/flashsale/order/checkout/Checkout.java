@@ -22,7 +22,7 @@ import io.flashsale.order.catalog.FlashSaleNotFound;
 import io.flashsale.order.catalog.FlashSales;
 import io.flashsale.order.catalog.SoldOutMemory;
 import io.flashsale.order.orders.OrderIds;
-import io.flashsale.platform.degrade.Switches;
+import io.flashsale.platform.degrade.LiveSwitches;
 import io.flashsale.platform.messaging.EventJson;
 import io.flashsale.stock.Reservation;
 import io.flashsale.stock.ReserveCommand;
@@ -76,11 +76,11 @@ class Checkout {
 
 	private final MeterRegistry meters;
 
-	private final Switches switches;
+	private final LiveSwitches switches;
 
 	Checkout(FlashSales sales, CatalogueHealth catalogue, SoldOutMemory soldOut, StockCounters counters,
 			KafkaTemplate<String, String> kafka, EventJson events, Clock clock, OrderProperties properties,
-			MeterRegistry meters, Switches switches) {
+			MeterRegistry meters, LiveSwitches switches) {
 		this.sales = sales;
 		this.catalogue = catalogue;
 		this.soldOut = soldOut;

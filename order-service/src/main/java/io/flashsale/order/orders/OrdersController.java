@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Min;
 import io.flashsale.contracts.order.OrderCancelled;
 import io.flashsale.platform.degrade.Grade;
 import io.flashsale.platform.degrade.Graded;
-import io.flashsale.platform.degrade.Switches;
+import io.flashsale.platform.degrade.LiveSwitches;
 import io.flashsale.stock.Reservation;
 import io.flashsale.stock.StockCounters;
 
@@ -45,9 +45,9 @@ class OrdersController {
 
 	private final StockCounters counters;
 
-	private final Switches switches;
+	private final LiveSwitches switches;
 
-	OrdersController(Orders orders, OrderLifecycle lifecycle, StockCounters counters, Switches switches) {
+	OrdersController(Orders orders, OrderLifecycle lifecycle, StockCounters counters, LiveSwitches switches) {
 		this.orders = orders;
 		this.lifecycle = lifecycle;
 		this.counters = counters;

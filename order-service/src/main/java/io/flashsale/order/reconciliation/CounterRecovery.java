@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import io.flashsale.order.catalog.FlashSale;
 import io.flashsale.order.catalog.FlashSales;
-import io.flashsale.platform.degrade.Switches;
+import io.flashsale.platform.degrade.LiveSwitches;
 import io.flashsale.platform.problem.ApiProblem;
 import io.flashsale.stock.StockCounters;
 
@@ -42,14 +42,14 @@ class CounterRecovery {
 
 	private final CounterRebuild rebuild;
 
-	private final Switches switches;
+	private final LiveSwitches switches;
 
 	private final Clock clock;
 
 	private final Map<Long, Instant> lostSince = new ConcurrentHashMap<>();
 
-	CounterRecovery(FlashSales sales, StockCounters counters, CounterRebuild rebuild, Switches switches, Clock clock,
-			MeterRegistry meters) {
+	CounterRecovery(FlashSales sales, StockCounters counters, CounterRebuild rebuild, LiveSwitches switches,
+			Clock clock, MeterRegistry meters) {
 		this.sales = sales;
 		this.counters = counters;
 		this.rebuild = rebuild;

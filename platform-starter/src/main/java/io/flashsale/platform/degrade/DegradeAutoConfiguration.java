@@ -26,7 +26,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Degrade switches for every service: the {@link Switches} bean, shedding of
+ * Degrade switches for every service: the {@link LiveSwitches} bean, shedding of
  * {@link Graded} endpoints in servlet services, verbose logging, and switch refresh over
  * the bus with polling as the fallback (only where the service imports a config server).
  */
@@ -35,8 +35,8 @@ public class DegradeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Switches flashsaleSwitches(Environment environment) {
-		return new Switches(environment);
+	LiveSwitches flashsaleSwitches(Environment environment) {
+		return new LiveSwitches(environment);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -45,7 +45,7 @@ public class DegradeAutoConfiguration {
 	static class Grading {
 
 		@Bean
-		static GradedAspect gradedAspect(Switches switches, Environment environment,
+		static GradedAspect gradedAspect(LiveSwitches switches, Environment environment,
 				ObjectProvider<MeterRegistry> meters) {
 			return new GradedAspect(switches, environment, meters);
 		}
@@ -57,7 +57,7 @@ public class DegradeAutoConfiguration {
 	static class Logging {
 
 		@Bean
-		VerboseLogging verboseLogging(Switches switches, LoggingSystem logging, Environment environment) {
+		VerboseLogging verboseLogging(LiveSwitches switches, LoggingSystem logging, Environment environment) {
 			return new VerboseLogging(switches, logging, environment);
 		}
 

@@ -31,7 +31,7 @@ class GradedAspect {
 
 	static final String RETRY_AFTER = "flashsale.degrade.retry-after";
 
-	private final Switches switches;
+	private final LiveSwitches switches;
 
 	private final Environment environment;
 
@@ -41,7 +41,7 @@ class GradedAspect {
 
 	private final Map<Method, Optional<Method>> fallbacks = new ConcurrentHashMap<>();
 
-	GradedAspect(Switches switches, Environment environment, ObjectProvider<MeterRegistry> meters) {
+	GradedAspect(LiveSwitches switches, Environment environment, ObjectProvider<MeterRegistry> meters) {
 		this.switches = switches;
 		this.environment = environment;
 		this.meters = meters;

@@ -16,7 +16,7 @@ class VerboseLogging {
 
 	static final String LOGGER = "io.flashsale";
 
-	private final Switches switches;
+	private final LiveSwitches switches;
 
 	private final LoggingSystem logging;
 
@@ -24,7 +24,7 @@ class VerboseLogging {
 
 	private boolean verbose;
 
-	VerboseLogging(Switches switches, LoggingSystem logging, Environment environment) {
+	VerboseLogging(LiveSwitches switches, LoggingSystem logging, Environment environment) {
 		this.switches = switches;
 		this.logging = logging;
 		this.environment = environment;

@@ -1,5 +1,5 @@
 /**
- * Degrade switches: live switch reads, endpoint grades and shedding, refresh by bus and
- * poll.
+ * Degrade switches: their one definition ({@code Switch}), live reads, endpoint grades
+ * and shedding, refresh by bus and poll.
  */
 package io.flashsale.platform.degrade;

@@ -27,6 +27,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.ClassUtils;
 
+import io.flashsale.platform.degrade.Switch;
+
 /**
  * The slow-SQL guard: a MyBatis interceptor on every statement of every service.
  *
@@ -64,12 +66,12 @@ import org.springframework.util.ClassUtils;
 public class SlowSqlGuard implements Interceptor {
 
 	/** The switch: whether the guard refuses statements. */
-	public static final String SWITCH = "flashsale.switches.slow-sql-guard";
+	public static final String SWITCH = Switch.SLOW_SQL_GUARD.key();
 
 	/** The time budget of a read, in milliseconds. */
-	public static final String BUDGET = "flashsale.switches.slow-sql-budget-ms";
+	public static final String BUDGET = Switch.SLOW_SQL_BUDGET_MS.key();
 
-	static final long DEFAULT_BUDGET_MS = 200;
+	static final long DEFAULT_BUDGET_MS = (Long) Switch.SLOW_SQL_BUDGET_MS.defaultValue();
 
 	/** Weight of the newest run in a statement's average. */
 	private static final double ALPHA = 0.3;

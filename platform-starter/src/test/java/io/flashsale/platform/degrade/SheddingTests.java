@@ -113,15 +113,15 @@ class SheddingTests {
 
 	@Test
 	void readsSwitchesLiveWithShippedDefaults() {
-		Switches switches = new Switches(this.environment);
+		LiveSwitches switches = new LiveSwitches(this.environment);
 		assertThat(switches.shed()).isEqualTo(ShedLevel.NONE);
-		assertThat(List.of(switches.saleKill(), switches.couponClaim(), switches.passiveCancel(),
+		assertThat(List.of(switches.saleKill(), switches.passiveCancel(), switches.counterAutoRebuild(),
 				switches.verboseLogging(), switches.slowSqlGuard()))
 			.containsExactly(false, true, true, false, false);
 		assertThat(switches.slowSqlBudget().toMillis()).isEqualTo(200);
 		this.environment.getPropertySources()
-			.addFirst(new MapPropertySource("test-switches",
-					Map.of(Switches.SALE_KILL, "true", Switches.SLOW_SQL_BUDGET_MS, "50", Switches.SHED, "bogus")));
+			.addFirst(new MapPropertySource("test-switches", Map.of(Switch.SALE_KILL.key(), "true",
+					Switch.SLOW_SQL_BUDGET_MS.key(), "50", Switch.SHED.key(), "bogus")));
 		assertThat(switches.saleKill()).isTrue();
 		assertThat(switches.slowSqlBudget().toMillis()).isEqualTo(50);
 		assertThat(switches.shed()).isEqualTo(ShedLevel.NONE);
@@ -129,7 +129,7 @@ class SheddingTests {
 
 	private void shed(String level) {
 		this.environment.getPropertySources()
-			.addFirst(new MapPropertySource("test-switches", Map.of(Switches.SHED, level)));
+			.addFirst(new MapPropertySource("test-switches", Map.of(Switch.SHED.key(), level)));
 	}
 
 	private MockMvcTester.MockMvcRequestBuilder get(String path) {

@@ -10,43 +10,27 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 
 /**
- * The degrade switches ({@code flashsale.switches.*}), read from the Environment on every
- * call, so a refresh (bus or poll) or a test's property source takes effect at once,
- * without rebinding anything. The code defaults equal those shipped in
- * {@code config-repo/application.yml}, so a service without the config server behaves as
- * shipped.
+ * The degrade switches ({@code flashsale.switches.*}, defined in {@link Switch}), read
+ * from the Environment on every call, so a refresh (bus or poll) or a test's property
+ * source takes effect at once, without rebinding anything. The defaults are those of
+ * {@link Switch}, which {@code config-repo/application.yml} ships too, so a service
+ * without the config server behaves as shipped.
  *
  * <p>
  * A value that does not parse falls back to the default and is logged once: a bad
  * override must never take a service down (the config server validates values first).
  */
-public class Switches {
+public class LiveSwitches {
 
-	public static final String PREFIX = "flashsale.switches.";
+	private static final ShedLevel DEFAULT_SHED = ShedLevel.parse((String) Switch.SHED.defaultValue());
 
-	public static final String SHED = PREFIX + "shed";
-
-	public static final String SALE_KILL = PREFIX + "sale-kill";
-
-	public static final String COUPON_CLAIM = PREFIX + "coupon-claim";
-
-	public static final String PASSIVE_CANCEL = PREFIX + "passive-cancel";
-
-	public static final String COUNTER_AUTO_REBUILD = PREFIX + "counter-auto-rebuild";
-
-	public static final String VERBOSE_LOGGING = PREFIX + "verbose-logging";
-
-	public static final String SLOW_SQL_GUARD = PREFIX + "slow-sql-guard";
-
-	public static final String SLOW_SQL_BUDGET_MS = PREFIX + "slow-sql-budget-ms";
-
-	private static final Logger log = LoggerFactory.getLogger(Switches.class);
+	private static final Logger log = LoggerFactory.getLogger(LiveSwitches.class);
 
 	private final Environment environment;
 
 	private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
-	public Switches(Environment environment) {
+	public LiveSwitches(Environment environment) {
 		this.environment = environment;
 	}
 
@@ -55,15 +39,15 @@ public class Switches {
 	 * @return the shed level
 	 */
 	public ShedLevel shed() {
-		String value = this.environment.getProperty(SHED);
+		String value = this.environment.getProperty(Switch.SHED.key());
 		if (value == null || value.isBlank()) {
-			return ShedLevel.NONE;
+			return DEFAULT_SHED;
 		}
 		try {
 			return ShedLevel.parse(value);
 		}
 		catch (IllegalArgumentException ex) {
-			return invalid(SHED, value, ShedLevel.NONE);
+			return invalid(Switch.SHED.key(), value, DEFAULT_SHED);
 		}
 	}
 
@@ -82,16 +66,7 @@ public class Switches {
 	 * @return whether sales are paused
 	 */
 	public boolean saleKill() {
-		return flag(SALE_KILL, false);
-	}
-
-	/**
-	 * Whether shoppers may claim coupons ({@code flashsale.switches.coupon-claim},
-	 * default on).
-	 * @return whether coupon claiming is on
-	 */
-	public boolean couponClaim() {
-		return flag(COUPON_CLAIM, true);
+		return flag(Switch.SALE_KILL);
 	}
 
 	/**
@@ -100,7 +75,7 @@ public class Switches {
 	 * @return whether passive cancel is on
 	 */
 	public boolean passiveCancel() {
-		return flag(PASSIVE_CANCEL, true);
+		return flag(Switch.PASSIVE_CANCEL);
 	}
 
 	/**
@@ -111,7 +86,7 @@ public class Switches {
 	 * @return whether lost counters are rebuilt automatically
 	 */
 	public boolean counterAutoRebuild() {
-		return flag(COUNTER_AUTO_REBUILD, true);
+		return flag(Switch.COUNTER_AUTO_REBUILD);
 	}
 
 	/**
@@ -120,7 +95,7 @@ public class Switches {
 	 * @return whether verbose logging is on
 	 */
 	public boolean verboseLogging() {
-		return flag(VERBOSE_LOGGING, false);
+		return flag(Switch.VERBOSE_LOGGING);
 	}
 
 	/**
@@ -129,7 +104,7 @@ public class Switches {
 	 * @return whether the guard is on
 	 */
 	public boolean slowSqlGuard() {
-		return flag(SLOW_SQL_GUARD, false);
+		return flag(Switch.SLOW_SQL_GUARD);
 	}
 
 	/**
@@ -138,21 +113,25 @@ public class Switches {
 	 * @return the budget
 	 */
 	public Duration slowSqlBudget() {
-		String value = this.environment.getProperty(SLOW_SQL_BUDGET_MS);
-		Duration fallback = Duration.ofMillis(200);
+		String key = Switch.SLOW_SQL_BUDGET_MS.key();
+		String value = this.environment.getProperty(key);
+		Duration fallback = Duration.ofMillis((Long) Switch.SLOW_SQL_BUDGET_MS.defaultValue());
 		if (value == null || value.isBlank()) {
 			return fallback;
 		}
 		try {
 			long millis = Long.parseLong(value.trim());
-			return (millis > 0) ? Duration.ofMillis(millis) : invalid(SLOW_SQL_BUDGET_MS, value, fallback);
+			return (millis >= Switch.SLOW_SQL_BUDGET_MS.min()) ? Duration.ofMillis(millis)
+					: invalid(key, value, fallback);
 		}
 		catch (NumberFormatException ex) {
-			return invalid(SLOW_SQL_BUDGET_MS, value, fallback);
+			return invalid(key, value, fallback);
 		}
 	}
 
-	private boolean flag(String key, boolean fallback) {
+	private boolean flag(Switch flag) {
+		String key = flag.key();
+		boolean fallback = (Boolean) flag.defaultValue();
 		String value = this.environment.getProperty(key);
 		if (value == null || value.isBlank()) {
 			return fallback;

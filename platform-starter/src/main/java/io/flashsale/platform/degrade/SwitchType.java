@@ -1,4 +1,4 @@
-package io.flashsale.configserver.switches;
+package io.flashsale.platform.degrade;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

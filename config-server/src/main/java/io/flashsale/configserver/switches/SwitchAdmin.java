@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
  * a new version with its audit lines, and then announced ({@link SwitchesChanged}).
  */
 @Service
-public class Switches {
+public class SwitchAdmin {
 
 	private final SwitchCatalog catalog;
 
@@ -28,7 +28,7 @@ public class Switches {
 
 	private final ApplicationEventPublisher events;
 
-	Switches(SwitchCatalog catalog, SwitchStore store, ShippedDefaults defaults, ApplicationEventPublisher events) {
+	SwitchAdmin(SwitchCatalog catalog, SwitchStore store, ShippedDefaults defaults, ApplicationEventPublisher events) {
 		this.catalog = catalog;
 		this.store = store;
 		this.defaults = defaults;
