@@ -17,8 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.flashsale.order.cancellation.PayDeadlines;
 import io.flashsale.order.catalog.FlashSales;
-import io.flashsale.order.orders.PayDeadlines;
 import io.flashsale.platform.degrade.Switches;
 import io.flashsale.platform.messaging.EventJson;
 import io.flashsale.platform.security.LocalTokens;

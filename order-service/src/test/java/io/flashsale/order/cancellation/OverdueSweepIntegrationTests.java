@@ -1,4 +1,4 @@
-package io.flashsale.order.expiry;
+package io.flashsale.order.cancellation;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import io.flashsale.order.TestOrders;
 import io.flashsale.order.TestSales;
 import io.flashsale.order.catalog.FlashSales;
-import io.flashsale.order.orders.PayDeadlines;
 import io.flashsale.platform.messaging.EventJson;
 import io.flashsale.stock.StockCounters;
 import io.flashsale.testsupport.IntegrationTest;
