@@ -14,7 +14,6 @@ import io.flashsale.platform.security.LocalTokens;
 import io.flashsale.stock.StockCounters;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.ResolvableType;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -44,13 +43,13 @@ public final class TestService {
 
 	private final JdbcTemplate jdbc;
 
+	@SuppressWarnings("unchecked")
 	public TestService(ApplicationContext context) {
 		this.environment = context.getEnvironment();
 		this.tokens = context.getBean(LocalTokens.class);
-		this.kafka = context
-			.<KafkaTemplate<String, String>>getBeanProvider(
-					ResolvableType.forClassWithGenerics(KafkaTemplate.class, String.class, String.class))
-			.getObject();
+		// Declared as KafkaTemplate<?, ?> by Boot; the service sends String keys and
+		// values.
+		this.kafka = context.getBean(KafkaTemplate.class);
 		this.events = context.getBean(EventJson.class);
 		this.sales = context.getBean(FlashSales.class);
 		this.counters = context.getBean(StockCounters.class);
