@@ -1,15 +1,11 @@
 package io.flashsale.order;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,23 +13,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.flashsale.order.catalog.FlashSales;
-import io.flashsale.order.orders.PayDeadlines;
-import io.flashsale.platform.degrade.LiveSwitches;
+import io.flashsale.order.cancellation.PayDeadlines;
 import io.flashsale.platform.degrade.Switch;
-import io.flashsale.platform.messaging.EventJson;
-import io.flashsale.platform.security.LocalTokens;
-import io.flashsale.stock.StockCounters;
 import io.flashsale.testsupport.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,31 +39,10 @@ class DegradeSwitchesIntegrationTests {
 
 	private static final String SWITCHES = "test-switches";
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	LocalTokens tokens;
-
-	@Autowired
-	KafkaTemplate<String, String> kafka;
-
-	@Autowired
-	EventJson events;
-
-	@Autowired
-	FlashSales sales;
-
-	@Autowired
-	StockCounters counters;
+	private final TestService service;
 
 	@Autowired
 	PayDeadlines deadlines;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	MeterRegistry meters;
@@ -84,6 +52,10 @@ class DegradeSwitchesIntegrationTests {
 
 	@Autowired
 	ApplicationEventPublisher publisher;
+
+	DegradeSwitchesIntegrationTests(@Autowired ApplicationContext context) {
+		this.service = new TestService(context);
+	}
 
 	@AfterEach
 	void switchesBackToDefaults() {
@@ -103,21 +75,21 @@ class DegradeSwitchesIntegrationTests {
 			assertThat(refused.status()).isEqualTo(503);
 			assertThat(refused.body()).contains("\"code\":\"sale-paused\"");
 		}
-		assertThat(this.counters.remaining(sale)).isEqualTo(10);
-		assertThat(this.counters.snapshot(sale).held()).isZero();
+		assertThat(this.service.counters().remaining(sale)).isEqualTo(10);
+		assertThat(this.service.counters().snapshot(sale).held()).isZero();
 		assertThat(this.meters.counter("flashsale.purchases", "outcome", "sale-killed").count())
 			.isGreaterThanOrEqualTo(30);
 
 		flip(Map.of(Switch.SALE_KILL.key(), "false"));
 		assertThat(purchase("killed-" + sale + "-0", sale).status()).isEqualTo(202);
-		assertThat(this.counters.remaining(sale)).isEqualTo(9);
-		assertThat(this.counters.snapshot(sale).held()).isEqualTo(1);
+		assertThat(this.service.counters().remaining(sale)).isEqualTo(9);
+		assertThat(this.service.counters().snapshot(sale).held()).isEqualTo(1);
 	}
 
 	@Test
 	void shedsNonCoreThenImportantWhileCoreKeepsWorking() throws Exception {
 		long sale = schedule(10, 900);
-		String admin = this.tokens.admin("ops");
+		String admin = this.service.tokens().admin("ops");
 		String buyer = "shed-" + sale;
 		assertThat(send(get(admin, "/api/admin/reconciliation/" + sale)).status()).isEqualTo(200);
 
@@ -129,21 +101,22 @@ class DegradeSwitchesIntegrationTests {
 		Response bought = purchase(buyer, sale);
 		assertThat(bought.status()).isEqualTo(202);
 		String orderId = bought.location().substring("/api/orders/".length());
-		assertThat(send(get(this.tokens.user(buyer), bought.location())).status()).isIn(200, 202);
-		assertThat(send(get(this.tokens.user(buyer), "/api/orders")).status()).isEqualTo(200);
-		assertThat(send(get(this.tokens.user(buyer), "/api/orders/flash-sales/" + sale)).status()).isEqualTo(200);
+		assertThat(send(get(this.service.tokens().user(buyer), bought.location())).status()).isIn(200, 202);
+		assertThat(send(get(this.service.tokens().user(buyer), "/api/orders")).status()).isEqualTo(200);
+		assertThat(send(get(this.service.tokens().user(buyer), "/api/orders/flash-sales/" + sale)).status())
+			.isEqualTo(200);
 
 		flip(Map.of(Switch.SHED.key(), "important"));
-		Response list = send(get(this.tokens.user(buyer), "/api/orders"));
+		Response list = send(get(this.service.tokens().user(buyer), "/api/orders"));
 		assertThat(list.status()).isEqualTo(503);
 		assertThat(list.body()).contains("\"code\":\"degraded\"");
-		Response info = send(get(this.tokens.user(buyer), "/api/orders/flash-sales/" + sale));
+		Response info = send(get(this.service.tokens().user(buyer), "/api/orders/flash-sales/" + sale));
 		assertThat(info.status()).isEqualTo(200);
 		assertThat(info.body()).contains("\"flashSaleId\":" + sale);
 		assertThat(send(get(admin, "/api/admin/reconciliation/" + sale)).status()).isEqualTo(503);
 		assertThat(purchase(buyer + "-2", sale).status()).isEqualTo(202);
-		assertThat(send(get(this.tokens.user(buyer), "/api/orders/" + orderId)).status()).isIn(200, 202);
-		assertThat(this.counters.remaining(sale)).isEqualTo(8);
+		assertThat(send(get(this.service.tokens().user(buyer), "/api/orders/" + orderId)).status()).isIn(200, 202);
+		assertThat(this.service.counters().remaining(sale)).isEqualTo(8);
 		assertThat(this.meters
 			.counter("flashsale.degrade.shed", "grade", "non-core", "endpoint", "ReconciliationController.reconcile")
 			.count()).isGreaterThanOrEqualTo(2);
@@ -154,7 +127,7 @@ class DegradeSwitchesIntegrationTests {
 
 		flip(Map.of(Switch.SHED.key(), "none"));
 		assertThat(send(get(admin, "/api/admin/reconciliation/" + sale)).status()).isEqualTo(200);
-		assertThat(send(get(this.tokens.user(buyer), "/api/orders")).status()).isEqualTo(200);
+		assertThat(send(get(this.service.tokens().user(buyer), "/api/orders")).status()).isEqualTo(200);
 	}
 
 	/**
@@ -165,21 +138,21 @@ class DegradeSwitchesIntegrationTests {
 	void passiveCancelFollowsItsSwitch() throws Exception {
 		long sale = schedule(10, 2);
 		String buyers = "passive-" + sale;
-		List<String> ids = new TestOrders(this.counters, this.kafka, this.events).place(sale, buyers, 1, 2);
+		List<String> ids = this.service.testOrders().place(sale, buyers, 1, 2);
 		TestSales.await(() -> count(sale, "PENDING_PAYMENT") == 1, "the order is written");
 		ids.forEach(this.deadlines::remove);
-		Instant deadline = this.jdbc
+		Instant deadline = this.service.jdbc()
 			.queryForObject("SELECT pay_deadline FROM orders WHERE id = ?", java.sql.Timestamp.class, ids.get(0))
 			.toInstant();
 		TestSales.await(() -> Instant.now().isAfter(deadline.plusMillis(100)), "the deadline passed");
 
 		flip(Map.of(Switch.PASSIVE_CANCEL.key(), "false"));
-		Response unpaid = send(get(this.tokens.user(buyers + "-0"), "/api/orders/" + ids.get(0)));
+		Response unpaid = send(get(this.service.tokens().user(buyers + "-0"), "/api/orders/" + ids.get(0)));
 		assertThat(unpaid.body()).contains("\"status\":\"PENDING_PAYMENT\"");
 		assertThat(count(sale, "PENDING_PAYMENT")).isEqualTo(1);
 
 		flip(Map.of(Switch.PASSIVE_CANCEL.key(), "true"));
-		Response cancelled = send(get(this.tokens.user(buyers + "-0"), "/api/orders/" + ids.get(0)));
+		Response cancelled = send(get(this.service.tokens().user(buyers + "-0"), "/api/orders/" + ids.get(0)));
 		assertThat(cancelled.body()).contains("\"status\":\"CANCELLED\"", "\"cancelReason\":\"expired\"");
 		assertThat(count(sale, "CANCELLED")).isEqualTo(1);
 	}
@@ -192,44 +165,35 @@ class DegradeSwitchesIntegrationTests {
 
 	private long schedule(int stock, long payTimeoutSeconds) throws Exception {
 		long sale = SALE_IDS.incrementAndGet();
-		new TestSales(this.kafka, this.events, this.counters, this.sales).schedule(sale, stock, 2,
-				Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600), payTimeoutSeconds);
+		this.service.testSales()
+			.schedule(sale, stock, 2, Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600),
+					payTimeoutSeconds);
 		return sale;
 	}
 
 	private long count(long sale, String status) {
-		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE flash_sale_id = ? AND status = ?",
-				Long.class, sale, status);
+		Long count = this.service.jdbc()
+			.queryForObject("SELECT COUNT(*) FROM orders WHERE flash_sale_id = ? AND status = ?", Long.class, sale,
+					status);
 		return (count != null) ? count : 0;
 	}
 
 	private Response purchase(String user, long sale) throws Exception {
-		return send(HttpRequest.newBuilder(uri("/api/orders"))
-			.header("Authorization", "Bearer " + this.tokens.user(user))
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.timeout(Duration.ofSeconds(30))
-			.POST(HttpRequest.BodyPublishers.ofString("{\"flashSaleId\":" + sale + ",\"quantity\":1}"))
-			.build());
+		return response(this.service.purchase(user, "{\"flashSaleId\":" + sale + ",\"quantity\":1}"));
 	}
 
 	private HttpRequest get(String token, String path) {
-		return HttpRequest.newBuilder(uri(path))
-			.header("Authorization", "Bearer " + token)
-			.timeout(Duration.ofSeconds(30))
-			.GET()
-			.build();
+		return this.service.get(token, path);
 	}
 
 	private Response send(HttpRequest request) throws Exception {
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		return response(this.service.send(request));
+	}
+
+	private static Response response(HttpResponse<String> response) {
 		return new Response(response.statusCode(), response.body(),
 				response.headers().firstValue("Location").orElse(null),
 				response.headers().firstValue("Retry-After").orElse(null));
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
 	record Response(int status, String body, String location, String retryAfter) {

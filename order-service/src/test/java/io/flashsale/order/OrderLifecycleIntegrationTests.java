@@ -1,7 +1,5 @@
 package io.flashsale.order;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -40,23 +38,17 @@ import io.flashsale.contracts.order.OrderPlaced;
 import io.flashsale.contracts.order.PaymentRejected;
 import io.flashsale.contracts.order.OrderReserved;
 import io.flashsale.contracts.payment.PaymentRefunded;
-import io.flashsale.order.catalog.FlashSales;
+import io.flashsale.order.cancellation.PayDeadlines;
 import io.flashsale.order.orders.OrderIds;
-import io.flashsale.order.orders.PayDeadlines;
 import io.flashsale.platform.messaging.DeadLetters;
-import io.flashsale.platform.messaging.EventJson;
-import io.flashsale.platform.security.LocalTokens;
 import io.flashsale.stock.ReserveCommand;
-import io.flashsale.stock.StockCounters;
 import io.flashsale.testsupport.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,34 +64,13 @@ class OrderLifecycleIntegrationTests {
 	private static final AtomicLong SALE_IDS = new AtomicLong(
 			ThreadLocalRandom.current().nextLong(1_000_001, 2_000_000) * 1000);
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	LocalTokens tokens;
-
-	@Autowired
-	KafkaTemplate<String, String> kafka;
+	private final TestService service;
 
 	@Autowired
 	ConsumerFactory<String, String> consumers;
 
 	@Autowired
-	EventJson events;
-
-	@Autowired
-	FlashSales sales;
-
-	@Autowired
-	StockCounters counters;
-
-	@Autowired
 	PayDeadlines deadlines;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	StringRedisTemplate redis;
@@ -110,11 +81,15 @@ class OrderLifecycleIntegrationTests {
 	@Autowired
 	MeterRegistry meters;
 
-	private TestOrders orders;
+	private final TestOrders orders;
+
+	OrderLifecycleIntegrationTests(@Autowired ApplicationContext context) {
+		this.service = new TestService(context);
+		this.orders = this.service.testOrders();
+	}
 
 	@BeforeEach
 	void paymentConsumerAssigned() throws Exception {
-		this.orders = new TestOrders(this.counters, this.kafka, this.events);
 		// The payment consumer must own its partitions before deadlines start to run.
 		TestSales.await(
 				() -> this.listeners.getListenerContainer("order-service.payments").getAssignedPartitions().size() == 3,
@@ -136,8 +111,8 @@ class OrderLifecycleIntegrationTests {
 			Set<String> paymentsSent = new HashSet<>();
 			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 			while (paymentsSent.size() < 120 && System.nanoTime() < deadline) {
-				for (String written : this.jdbc.queryForList("SELECT id FROM orders WHERE flash_sale_id = ?",
-						String.class, sale)) {
+				for (String written : this.service.jdbc()
+					.queryForList("SELECT id FROM orders WHERE flash_sale_id = ?", String.class, sale)) {
 					if (toPay.contains(written) && paymentsSent.add(written)) {
 						this.orders.pay(written, "pay-" + written, ownerOf(ids, written, "deadline-" + sale));
 					}
@@ -158,14 +133,14 @@ class OrderLifecycleIntegrationTests {
 			assertThat(keys(ofType(records, all, OrderPaid.class))).containsExactlyInAnyOrderElementsOf(toPay);
 			assertThat(keys(ofType(records, all, OrderCancelled.class))).containsExactlyInAnyOrderElementsOf(unpaid);
 			assertThat(ofType(records, all, OrderCancelled.class))
-				.extracting((record) -> TopicTap.payload(this.events, record, OrderCancelled.class).reason())
+				.extracting((record) -> TopicTap.payload(this.service.events(), record, OrderCancelled.class).reason())
 				.containsOnly(OrderCancelled.EXPIRED);
 			assertThat(keys(ofType(records, all, OrderPlaced.class))).containsExactlyInAnyOrderElementsOf(all);
 			assertThat(ofType(records, all, PaymentRejected.class)).as("every payment came before its deadline")
 				.isEmpty();
-			assertThat(this.jdbc.queryForList(
-					"SELECT cancel_reason FROM orders WHERE flash_sale_id = ? AND status = 'CANCELLED'", String.class,
-					sale))
+			assertThat(this.service.jdbc()
+				.queryForList("SELECT cancel_reason FROM orders WHERE flash_sale_id = ? AND status = 'CANCELLED'",
+						String.class, sale))
 				.containsOnly(OrderCancelled.EXPIRED);
 			assertThat(ids).noneMatch(this.deadlines::isQueued);
 			System.out.printf(
@@ -248,7 +223,7 @@ class OrderLifecycleIntegrationTests {
 				}));
 				for (int i = ids.size() - 1; i >= 0; i--) {
 					String orderId = ids.get(i);
-					String token = this.tokens.user(buyers + "-" + i);
+					String token = this.service.tokens().user(buyers + "-" + i);
 					tasks.add(pool.submit(() -> {
 						start.await();
 						answers.put(orderId, send(post(token, "/api/orders/" + orderId + "/cancel")).status());
@@ -279,7 +254,8 @@ class OrderLifecycleIntegrationTests {
 			assertThat(keys(ofType(records, all, OrderCancelled.class))).containsExactlyInAnyOrderElementsOf(cancelled);
 			List<ConsumerRecord<String, String>> rejected = ofType(records, all, PaymentRejected.class);
 			assertThat(keys(rejected)).containsExactlyInAnyOrderElementsOf(cancelled);
-			assertThat(rejected).extracting((record) -> TopicTap.payload(this.events, record, PaymentRejected.class))
+			assertThat(rejected)
+				.extracting((record) -> TopicTap.payload(this.service.events(), record, PaymentRejected.class))
 				.allSatisfy((rejection) -> {
 					assertThat(rejection.reason()).isEqualTo(PaymentRejected.ORDER_CANCELLED);
 					assertThat(rejection.paymentId()).isEqualTo("pay-" + rejection.orderId());
@@ -344,18 +320,19 @@ class OrderLifecycleIntegrationTests {
 			List<ConsumerRecord<String, String>> records = topic.drain(Duration.ofSeconds(2));
 			List<ConsumerRecord<String, String>> paidEvents = ofType(records, both, OrderPaid.class);
 			assertThat(paidEvents).hasSize(1);
-			assertThat(TopicTap.payload(this.events, paidEvents.get(0), OrderPaid.class)).satisfies((paid) -> {
-				assertThat(paid.orderId()).isEqualTo(order);
-				assertThat(paid.paymentId()).isEqualTo("pay-first");
-				assertThat(paid.totalCents()).isEqualTo(TestSales.PRICE_CENTS);
-			});
+			assertThat(TopicTap.payload(this.service.events(), paidEvents.get(0), OrderPaid.class))
+				.satisfies((paid) -> {
+					assertThat(paid.orderId()).isEqualTo(order);
+					assertThat(paid.paymentId()).isEqualTo("pay-first");
+					assertThat(paid.totalCents()).isEqualTo(TestSales.PRICE_CENTS);
+				});
 			assertThat(ofType(records, both, PaymentRejected.class))
-				.extracting((record) -> TopicTap.payload(this.events, record, PaymentRejected.class))
+				.extracting((record) -> TopicTap.payload(this.service.events(), record, PaymentRejected.class))
 				.extracting((rejected) -> rejected.orderId() + " " + rejected.paymentId() + " " + rejected.reason())
 				.containsExactlyInAnyOrder(order + " pay-second " + PaymentRejected.ALREADY_PAID,
 						other + " pay-short " + PaymentRejected.AMOUNT_MISMATCH);
 			assertThat(status(other)).isEqualTo("PENDING_PAYMENT");
-			Response view = send(get(this.tokens.user(buyers + "-0"), "/api/orders/" + order));
+			Response view = send(get(this.service.tokens().user(buyers + "-0"), "/api/orders/" + order));
 			assertThat(view.body()).contains("\"status\":\"PAID\"", "\"paymentId\":\"pay-first\"", "\"paidAt\":\"");
 			assertThat(this.deadlines.isQueued(order)).isFalse();
 			assertThat(this.deadlines.isQueued(other)).isTrue();
@@ -373,14 +350,16 @@ class OrderLifecycleIntegrationTests {
 		long sale = schedule(5, 900);
 		String orderId = OrderIds.next(sale);
 		Instant now = Instant.now();
-		this.counters.reserve(new ReserveCommand(sale, orderId, "early-payer", 1, "key-early-payer", "h", now));
+		this.service.counters()
+			.reserve(new ReserveCommand(sale, orderId, "early-payer", 1, "key-early-payer", "h", now));
 		this.orders.pay(orderId, "pay-early", "early-payer").get(10, TimeUnit.SECONDS);
 		// Let the consumer meet the missing order at least once before it is written.
 		Thread.sleep(500);
 		assertThat(status(orderId)).isNull();
 		OrderReserved reserved = new OrderReserved(orderId, sale, TestSales.SKU, "early-payer", 1,
 				TestSales.PRICE_CENTS, now, 900);
-		this.kafka.send(Topics.ORDER_RESERVATIONS, orderId, this.events.write(orderId, reserved, now))
+		this.service.kafka()
+			.send(Topics.ORDER_RESERVATIONS, orderId, this.service.events().write(orderId, reserved, now))
 			.get(10, TimeUnit.SECONDS);
 		awaitTrue(() -> "PAID".equals(status(orderId)), "paid once written");
 	}
@@ -398,14 +377,14 @@ class OrderLifecycleIntegrationTests {
 		awaitTrue(() -> "PENDING_PAYMENT".equals(status(orderId)), "order written");
 		String ghost = OrderIds.next(sale);
 		try (TopicTap deadLetters = new TopicTap(this.consumers, Topics.deadLetter(Topics.PAYMENTS))) {
-			this.kafka.send(Topics.PAYMENTS, orderId, "not json").get(10, TimeUnit.SECONDS);
+			this.service.kafka().send(Topics.PAYMENTS, orderId, "not json").get(10, TimeUnit.SECONDS);
 			this.orders.sendPayment(orderId, this.orders.paymentRecord("pay-negative", orderId, buyers + "-0", -5))
 				.get(10, TimeUnit.SECONDS);
 			this.orders.pay(ghost, "pay-ghost", buyers + "-0").get(10, TimeUnit.SECONDS);
 			Instant now = Instant.now();
-			this.kafka
+			this.service.kafka()
 				.send(Topics.PAYMENTS, orderId,
-						this.events
+						this.service.events()
 							.write(orderId,
 									new PaymentRefunded("pay-other", orderId, buyers + "-0", "sandbox",
 											TestSales.PRICE_CENTS, "reconciliation", now),
@@ -432,7 +411,8 @@ class OrderLifecycleIntegrationTests {
 				assertThat(entry.getKey()).contains("pay-ghost");
 				assertThat(entry.getValue()).isEqualTo("unknown-order");
 			});
-			assertThat(this.jdbc.queryForObject("SELECT payment_id FROM orders WHERE id = ?", String.class, orderId))
+			assertThat(this.service.jdbc()
+				.queryForObject("SELECT payment_id FROM orders WHERE id = ?", String.class, orderId))
 				.isEqualTo("pay-good");
 		}
 	}
@@ -443,7 +423,7 @@ class OrderLifecycleIntegrationTests {
 		long sale = schedule(5, 900);
 		try (TopicTap deadLetters = new TopicTap(this.consumers, Topics.deadLetter(Topics.ORDER_RESERVATIONS))) {
 			String key = OrderIds.next(sale);
-			this.kafka.send(Topics.ORDER_RESERVATIONS, key, "not a reservation").get(10, TimeUnit.SECONDS);
+			this.service.kafka().send(Topics.ORDER_RESERVATIONS, key, "not a reservation").get(10, TimeUnit.SECONDS);
 			String orderId = this.orders.place(sale, "after-poison-" + sale, 1, 900).get(0);
 			awaitTrue(() -> "PENDING_PAYMENT".equals(status(orderId)), "the next order written");
 			ConsumerRecord<String, String> letter = deadLetters
@@ -465,11 +445,11 @@ class OrderLifecycleIntegrationTests {
 		List<String> ids = this.orders.place(sale, buyers, 2, 900);
 		String unpaid = ids.get(0);
 		String paid = ids.get(1);
-		String owner = this.tokens.user(buyers + "-0");
+		String owner = this.service.tokens().user(buyers + "-0");
 		awaitTrue(() -> count(sale, "PENDING_PAYMENT") == 2, "2 orders written");
 		double cancelledBefore = counter("flashsale.orders.cancelled", OrderCancelled.SHOPPER);
 		try (TopicTap topic = new TopicTap(this.consumers, Topics.ORDERS)) {
-			Response stranger = send(post(this.tokens.user("stranger"), "/api/orders/" + unpaid + "/cancel"));
+			Response stranger = send(post(this.service.tokens().user("stranger"), "/api/orders/" + unpaid + "/cancel"));
 			assertThat(stranger.status()).isEqualTo(404);
 			assertThat(stranger.body()).contains("\"code\":\"order-not-found\"");
 			assertThat(status(unpaid)).isEqualTo("PENDING_PAYMENT");
@@ -486,14 +466,15 @@ class OrderLifecycleIntegrationTests {
 
 			this.orders.pay(paid, "pay-" + paid, buyers + "-1").get(10, TimeUnit.SECONDS);
 			awaitTrue(() -> "PAID".equals(status(paid)), "paid");
-			Response notCancellable = send(post(this.tokens.user(buyers + "-1"), "/api/orders/" + paid + "/cancel"));
+			Response notCancellable = send(
+					post(this.service.tokens().user(buyers + "-1"), "/api/orders/" + paid + "/cancel"));
 			assertThat(notCancellable.status()).isEqualTo(409);
 			assertThat(notCancellable.body()).contains("\"code\":\"order-not-cancellable\"");
 
 			String processing = OrderIds.next(sale);
-			this.counters
+			this.service.counters()
 				.reserve(new ReserveCommand(sale, processing, "waiting", 1, "key-waiting", "h", Instant.now()));
-			Response early = send(post(this.tokens.user("waiting"), "/api/orders/" + processing + "/cancel"));
+			Response early = send(post(this.service.tokens().user("waiting"), "/api/orders/" + processing + "/cancel"));
 			assertThat(early.status()).isEqualTo(409);
 			assertThat(early.body()).contains("\"code\":\"order-processing\"");
 			assertThat(send(post(owner, "/api/orders/" + OrderIds.next(sale) + "/cancel")).status()).isEqualTo(404);
@@ -506,7 +487,7 @@ class OrderLifecycleIntegrationTests {
 					"one cancel and one payment published");
 			List<ConsumerRecord<String, String>> records = topic.drain(Duration.ofSeconds(1));
 			assertThat(ofType(records, both, OrderCancelled.class)).singleElement()
-				.satisfies((record) -> assertThat(TopicTap.payload(this.events, record, OrderCancelled.class))
+				.satisfies((record) -> assertThat(TopicTap.payload(this.service.events(), record, OrderCancelled.class))
 					.satisfies((event) -> {
 						assertThat(event.orderId()).isEqualTo(unpaid);
 						assertThat(event.reason()).isEqualTo(OrderCancelled.SHOPPER);
@@ -528,17 +509,17 @@ class OrderLifecycleIntegrationTests {
 		List<String> ids = this.orders.place(sale, buyers, 2, 2);
 		awaitTrue(() -> count(sale, "PENDING_PAYMENT") == 2, "2 orders written");
 		ids.forEach(this.deadlines::remove);
-		Instant deadline = this.jdbc
+		Instant deadline = this.service.jdbc()
 			.queryForObject("SELECT MAX(pay_deadline) FROM orders WHERE flash_sale_id = ?", java.sql.Timestamp.class,
 					sale)
 			.toInstant();
 		awaitTrue(() -> Instant.now().isAfter(deadline.plusMillis(100)), "the deadlines passed");
 		assertThat(count(sale, "PENDING_PAYMENT")).as("nothing else cancelled them").isEqualTo(2);
 
-		Response read = send(get(this.tokens.user(buyers + "-0"), "/api/orders/" + ids.get(0)));
+		Response read = send(get(this.service.tokens().user(buyers + "-0"), "/api/orders/" + ids.get(0)));
 		assertThat(read.status()).isEqualTo(200);
 		assertThat(read.body()).contains("\"status\":\"CANCELLED\"", "\"cancelReason\":\"expired\"");
-		Response list = send(get(this.tokens.user(buyers + "-1"), "/api/orders"));
+		Response list = send(get(this.service.tokens().user(buyers + "-1"), "/api/orders"));
 		assertThat(list.body()).contains(ids.get(1), "\"status\":\"CANCELLED\"").doesNotContain("PENDING_PAYMENT");
 		assertThat(count(sale, "CANCELLED")).isEqualTo(2);
 	}
@@ -554,16 +535,17 @@ class OrderLifecycleIntegrationTests {
 		String buyers = "recon-" + sale;
 		List<String> ids = this.orders.place(sale, buyers, 3, 900);
 		awaitTrue(() -> count(sale, "PENDING_PAYMENT") == 3, "3 orders written");
-		assertThat(send(post(this.tokens.user(buyers + "-0"), "/api/orders/" + ids.get(0) + "/cancel")).status())
+		assertThat(
+				send(post(this.service.tokens().user(buyers + "-0"), "/api/orders/" + ids.get(0) + "/cancel")).status())
 			.isEqualTo(200);
-		String admin = this.tokens.admin("ops");
+		String admin = this.service.tokens().admin("ops");
 		Response inFlight = send(get(admin, "/api/admin/reconciliation/" + sale));
 		assertThat(inFlight.body())
 			.contains("\"redisRemaining\":7", "\"PENDING_PAYMENT\":2", "\"CANCELLED\":1", "\"cancelledNotReturned\":1",
 					"\"ordersWithoutReservation\":0")
 			.doesNotContain("Redis remaining", "past the grace period");
 
-		this.counters.cancel(sale, ids.get(0));
+		this.service.counters().cancel(sale, ids.get(0));
 		Response returned = send(get(admin, "/api/admin/reconciliation/" + sale));
 		assertThat(returned.body())
 			.contains("\"redisRemaining\":8", "\"cancelledNotReturned\":0", "\"ordersWithoutReservation\":0",
@@ -573,8 +555,9 @@ class OrderLifecycleIntegrationTests {
 
 	private long schedule(int stock, long payTimeoutSeconds) throws Exception {
 		long sale = SALE_IDS.incrementAndGet();
-		new TestSales(this.kafka, this.events, this.counters, this.sales).schedule(sale, stock, 1,
-				Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600), payTimeoutSeconds);
+		this.service.testSales()
+			.schedule(sale, stock, 1, Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600),
+					payTimeoutSeconds);
 		return sale;
 	}
 
@@ -589,18 +572,20 @@ class OrderLifecycleIntegrationTests {
 	}
 
 	private long count(long sale, String status) {
-		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE flash_sale_id = ? AND status = ?",
-				Long.class, sale, status);
+		Long count = this.service.jdbc()
+			.queryForObject("SELECT COUNT(*) FROM orders WHERE flash_sale_id = ? AND status = ?", Long.class, sale,
+					status);
 		return (count != null) ? count : 0;
 	}
 
 	private List<String> idsWithStatus(long sale, String status) {
-		return this.jdbc.queryForList("SELECT id FROM orders WHERE flash_sale_id = ? AND status = ?", String.class,
-				sale, status);
+		return this.service.jdbc()
+			.queryForList("SELECT id FROM orders WHERE flash_sale_id = ? AND status = ?", String.class, sale, status);
 	}
 
 	private String status(String orderId) {
-		List<String> status = this.jdbc.queryForList("SELECT status FROM orders WHERE id = ?", String.class, orderId);
+		List<String> status = this.service.jdbc()
+			.queryForList("SELECT status FROM orders WHERE id = ?", String.class, orderId);
 		return status.isEmpty() ? null : status.get(0);
 	}
 
@@ -608,7 +593,7 @@ class OrderLifecycleIntegrationTests {
 			Set<String> orderIds, Class<?> type) {
 		return records.stream()
 			.filter((record) -> orderIds.contains(record.key()))
-			.filter((record) -> type.getSimpleName().equals(TopicTap.type(this.events, record)))
+			.filter((record) -> type.getSimpleName().equals(TopicTap.type(this.service.events(), record)))
 			.toList();
 	}
 
@@ -618,27 +603,15 @@ class OrderLifecycleIntegrationTests {
 	}
 
 	private HttpRequest post(String token, String path) {
-		return HttpRequest.newBuilder(uri(path))
-			.header("Authorization", "Bearer " + token)
-			.timeout(Duration.ofSeconds(30))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build();
+		return this.service.post(token, path);
 	}
 
 	private HttpRequest get(String token, String path) {
-		return HttpRequest.newBuilder(uri(path))
-			.header("Authorization", "Bearer " + token)
-			.timeout(Duration.ofSeconds(30))
-			.GET()
-			.build();
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
+		return this.service.get(token, path);
 	}
 
 	private Response send(HttpRequest request) throws Exception {
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.service.send(request);
 		return new Response(response.statusCode(), response.body());
 	}
 

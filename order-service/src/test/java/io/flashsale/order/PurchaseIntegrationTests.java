@@ -1,7 +1,5 @@
 package io.flashsale.order;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,21 +18,15 @@ import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
-import io.flashsale.order.catalog.FlashSales;
 import io.flashsale.order.orders.OrderIds;
-import io.flashsale.platform.messaging.EventJson;
-import io.flashsale.platform.security.LocalTokens;
 import io.flashsale.stock.ReserveCommand;
 import io.flashsale.stock.ReserveOutcome;
-import io.flashsale.stock.StockCounters;
 import io.flashsale.stock.StockKeys;
 import io.flashsale.testsupport.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,31 +40,14 @@ class PurchaseIntegrationTests {
 	private static final AtomicLong SALE_IDS = new AtomicLong(
 			ThreadLocalRandom.current().nextLong(1_000, 1_000_000) * 1000);
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	LocalTokens tokens;
-
-	@Autowired
-	KafkaTemplate<String, String> kafka;
-
-	@Autowired
-	EventJson events;
-
-	@Autowired
-	FlashSales sales;
-
-	@Autowired
-	StockCounters counters;
-
-	@Autowired
-	JdbcTemplate jdbc;
+	private final TestService service;
 
 	@Autowired
 	StringRedisTemplate redis;
+
+	PurchaseIntegrationTests(@Autowired ApplicationContext context) {
+		this.service = new TestService(context);
+	}
 
 	/** 2,000 distinct buyers, 100 units, limit 1, 64 client threads. */
 	@Test
@@ -88,17 +63,18 @@ class PurchaseIntegrationTests {
 		assertThat(responses).filteredOn((r) -> r.status() == 409 && r.body().contains("\"code\":\"sold-out\""))
 			.hasSize(1900);
 		awaitTrue(() -> ordersOf(sale) == 100, "100 orders written");
-		assertThat(this.counters.remaining(sale)).isZero();
-		assertThat(this.jdbc.queryForObject(
-				"SELECT COUNT(DISTINCT user_id) FROM orders WHERE flash_sale_id = ? AND status = 'PENDING_PAYMENT'",
-				Long.class, sale))
+		assertThat(this.service.counters().remaining(sale)).isZero();
+		assertThat(this.service.jdbc()
+			.queryForObject(
+					"SELECT COUNT(DISTINCT user_id) FROM orders WHERE flash_sale_id = ? AND status = 'PENDING_PAYMENT'",
+					Long.class, sale))
 			.isEqualTo(100);
-		assertThat(
-				this.jdbc.queryForObject("SELECT SUM(quantity) FROM orders WHERE flash_sale_id = ?", Long.class, sale))
+		assertThat(this.service.jdbc()
+			.queryForObject("SELECT SUM(quantity) FROM orders WHERE flash_sale_id = ?", Long.class, sale))
 			.isEqualTo(100);
-		assertThat(this.counters.snapshot(sale).held()).isEqualTo(100);
-		String metrics = send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
-			.header("Authorization", "Bearer " + this.tokens.admin("ops"))
+		assertThat(this.service.counters().snapshot(sale).held()).isEqualTo(100);
+		String metrics = send(HttpRequest.newBuilder(this.service.uri("/actuator/prometheus"))
+			.header("Authorization", "Bearer " + this.service.tokens().admin("ops"))
 			.GET()
 			.build()).body();
 		assertThat(metrics).contains("flashsale_purchases_total{", "outcome=\"accepted\"",
@@ -117,7 +93,7 @@ class PurchaseIntegrationTests {
 		assertThat(responses).filteredOn((r) -> r.status() == 202).hasSize(3);
 		assertThat(responses).filteredOn((r) -> r.body().contains("\"code\":\"limit-exceeded\"")).hasSize(47);
 		awaitTrue(() -> ordersOf(sale) == 3, "3 orders written");
-		assertThat(this.counters.remaining(sale)).isEqualTo(97);
+		assertThat(this.service.counters().remaining(sale)).isEqualTo(97);
 	}
 
 	/** 100 concurrent requests with one key: one order, 100 identical answers. */
@@ -133,7 +109,7 @@ class PurchaseIntegrationTests {
 		assertThat(responses).extracting(Response::status).containsOnly(202);
 		assertThat(responses).extracting(Response::body).containsOnly(responses.get(0).body());
 		awaitTrue(() -> ordersOf(sale) == 1, "one order written");
-		assertThat(this.counters.remaining(sale)).isEqualTo(8);
+		assertThat(this.service.counters().remaining(sale)).isEqualTo(8);
 	}
 
 	@Test
@@ -144,13 +120,13 @@ class PurchaseIntegrationTests {
 		assertThat(reused.status()).isEqualTo(422);
 		assertThat(reused.body()).contains("\"code\":\"idempotency-key-reused\"")
 			.contains("https://flashsale.dev/problems/idempotency-key-reused");
-		assertThat(this.counters.remaining(sale)).isEqualTo(9);
+		assertThat(this.service.counters().remaining(sale)).isEqualTo(9);
 	}
 
 	@Test
 	void rejectsInvalidPurchasesWith400AndReservesNothing() throws Exception {
 		long sale = scheduleActiveSale(10, 2);
-		String token = this.tokens.user("mallory");
+		String token = this.service.tokens().user("mallory");
 		assertThat(send(post(token, null, "{\"flashSaleId\":" + sale + ",\"quantity\":1}")).body())
 			.contains("\"code\":\"idempotency-key-missing\"");
 		assertThat(send(post(token, null, "{\"flashSaleId\":" + sale + ",\"quantity\":1}")).status()).isEqualTo(400);
@@ -168,8 +144,8 @@ class PurchaseIntegrationTests {
 		assertThat(send(post(token, UUID.randomUUID().toString(),
 				"{\"flashSaleId\":" + sale + ",\"quantity\":1,\"priceCents\":1,\"userId\":\"alice\"}"))
 			.status()).as("client-sent price and user are ignored, not trusted").isEqualTo(202);
-		assertThat(this.counters.remaining(sale)).isEqualTo(9);
-		assertThat(this.counters.snapshot(sale).reservations()).extracting((r) -> r.userId())
+		assertThat(this.service.counters().remaining(sale)).isEqualTo(9);
+		assertThat(this.service.counters().snapshot(sale).reservations()).extracting((r) -> r.userId())
 			.containsExactly("mallory");
 	}
 
@@ -181,10 +157,10 @@ class PurchaseIntegrationTests {
 		assertThat(early.body()).contains("\"code\":\"sale-not-active\"");
 		Response unknown = purchase("early-bird", UUID.randomUUID().toString(), 9_999_999_999L, 1);
 		assertThat(unknown.status()).isEqualTo(404);
-		Response info = send(get(this.tokens.user("early-bird"), "/api/orders/flash-sales/" + future));
+		Response info = send(get(this.service.tokens().user("early-bird"), "/api/orders/flash-sales/" + future));
 		assertThat(info.status()).isEqualTo(200);
 		assertThat(info.body()).contains("\"active\":false").contains("\"soldOut\":false");
-		assertThat(send(get(this.tokens.user("early-bird"), "/api/orders/flash-sales/9999999999")).status())
+		assertThat(send(get(this.service.tokens().user("early-bird"), "/api/orders/flash-sales/9999999999")).status())
 			.isEqualTo(404);
 	}
 
@@ -195,11 +171,11 @@ class PurchaseIntegrationTests {
 		assertThat(purchase("second", UUID.randomUUID().toString(), sale, 1).body()).contains("sold-out");
 		// With the counters gone, Redis would now answer "paused"; memory still says sold
 		// out.
-		this.counters.forget(sale);
+		this.service.counters().forget(sale);
 		Response fromMemory = purchase("third", UUID.randomUUID().toString(), sale, 1);
 		assertThat(fromMemory.status()).isEqualTo(409);
 		assertThat(fromMemory.body()).contains("\"code\":\"sold-out\"");
-		assertThat(send(get(this.tokens.user("third"), "/api/orders/flash-sales/" + sale)).body())
+		assertThat(send(get(this.service.tokens().user("third"), "/api/orders/flash-sales/" + sale)).body())
 			.contains("\"soldOut\":true");
 	}
 
@@ -211,13 +187,13 @@ class PurchaseIntegrationTests {
 		long sale = scheduleActiveSale(5, 1);
 		String info = "/api/orders/flash-sales/" + sale;
 		this.redis.convertAndSend(StockKeys.STOCK_CHANNEL, sale + ":0");
-		awaitTrue(() -> bodyOf(get(this.tokens.user("watcher"), info)).contains("\"soldOut\":true"),
+		awaitTrue(() -> bodyOf(get(this.service.tokens().user("watcher"), info)).contains("\"soldOut\":true"),
 				"sold-out learned from another instance");
 		Response fromMemory = purchase("hopeful", UUID.randomUUID().toString(), sale, 1);
 		assertThat(fromMemory.body()).as("answered from memory, Redis still has 5").contains("\"code\":\"sold-out\"");
-		assertThat(this.counters.remaining(sale)).isEqualTo(5);
+		assertThat(this.service.counters().remaining(sale)).isEqualTo(5);
 		this.redis.convertAndSend(StockKeys.STOCK_CHANNEL, sale + ":5");
-		awaitTrue(() -> bodyOf(get(this.tokens.user("watcher"), info)).contains("\"soldOut\":false"),
+		awaitTrue(() -> bodyOf(get(this.service.tokens().user("watcher"), info)).contains("\"soldOut\":false"),
 				"restock learned from another instance");
 		assertThat(purchase("hopeful", UUID.randomUUID().toString(), sale, 1).status()).isEqualTo(202);
 	}
@@ -225,7 +201,7 @@ class PurchaseIntegrationTests {
 	@Test
 	void pausesASaleWhoseCountersAreMissing() throws Exception {
 		long sale = scheduleActiveSale(3, 1);
-		this.counters.forget(sale);
+		this.service.counters().forget(sale);
 		Response paused = purchase("patient", UUID.randomUUID().toString(), sale, 1);
 		assertThat(paused.status()).isEqualTo(503);
 		assertThat(paused.body()).contains("\"code\":\"sale-paused\"");
@@ -238,19 +214,20 @@ class PurchaseIntegrationTests {
 		String orderId = accepted.body().replaceAll(".*\"orderId\":\"([^\"]+)\".*", "$1");
 		assertThat(accepted.location()).isEqualTo("/api/orders/" + orderId);
 		awaitTrue(() -> ordersOf(sale) == 1, "order written");
-		Response mine = send(get(this.tokens.user("owner"), "/api/orders/" + orderId));
+		Response mine = send(get(this.service.tokens().user("owner"), "/api/orders/" + orderId));
 		assertThat(mine.status()).isEqualTo(200);
 		assertThat(mine.body()).contains("\"status\":\"PENDING_PAYMENT\"").contains("\"totalCents\":1999");
-		Response theirs = send(get(this.tokens.user("someone-else"), "/api/orders/" + orderId));
+		Response theirs = send(get(this.service.tokens().user("someone-else"), "/api/orders/" + orderId));
 		assertThat(theirs.status()).isEqualTo(404);
 		assertThat(theirs.body()).contains("\"code\":\"order-not-found\"");
-		assertThat(send(get(this.tokens.user("owner"), "/api/orders/" + OrderIds.next(sale))).status()).isEqualTo(404);
-		assertThat(send(get(this.tokens.user("owner"), "/api/orders/not-an-id")).status()).isEqualTo(400);
-		Response list = send(get(this.tokens.user("owner"), "/api/orders?page=0&size=10"));
+		assertThat(send(get(this.service.tokens().user("owner"), "/api/orders/" + OrderIds.next(sale))).status())
+			.isEqualTo(404);
+		assertThat(send(get(this.service.tokens().user("owner"), "/api/orders/not-an-id")).status()).isEqualTo(400);
+		Response list = send(get(this.service.tokens().user("owner"), "/api/orders?page=0&size=10"));
 		assertThat(list.status()).isEqualTo(200);
 		assertThat(list.body()).contains(orderId).contains("\"total\":1");
-		assertThat(send(get(this.tokens.user("someone-else"), "/api/orders")).body()).doesNotContain(orderId);
-		assertThat(send(get(this.tokens.user("owner"), "/api/orders?size=500")).status()).isEqualTo(400);
+		assertThat(send(get(this.service.tokens().user("someone-else"), "/api/orders")).body()).doesNotContain(orderId);
+		assertThat(send(get(this.service.tokens().user("owner"), "/api/orders?size=500")).status()).isEqualTo(400);
 	}
 
 	@Test
@@ -258,13 +235,13 @@ class PurchaseIntegrationTests {
 		long sale = scheduleActiveSale(5, 1);
 		String orderId = OrderIds.next(sale);
 		// A reservation the writer has not seen: taken in Redis, never sent to Kafka.
-		assertThat(this.counters
+		assertThat(this.service.counters()
 			.reserve(new ReserveCommand(sale, orderId, "waiter", 1, "key-processing", "h", Instant.now())))
 			.isInstanceOf(ReserveOutcome.Reserved.class);
-		Response processing = send(get(this.tokens.user("waiter"), "/api/orders/" + orderId));
+		Response processing = send(get(this.service.tokens().user("waiter"), "/api/orders/" + orderId));
 		assertThat(processing.status()).isEqualTo(202);
 		assertThat(processing.body()).contains("\"status\":\"PROCESSING\"");
-		assertThat(send(get(this.tokens.user("other"), "/api/orders/" + orderId)).status()).isEqualTo(404);
+		assertThat(send(get(this.service.tokens().user("other"), "/api/orders/" + orderId)).status()).isEqualTo(404);
 	}
 
 	@Test
@@ -272,11 +249,11 @@ class PurchaseIntegrationTests {
 		long sale = scheduleActiveSale(5, 1);
 		String orderId = OrderIds.next(sale);
 		// The process "died" after the Lua call a minute ago, before its Kafka send.
-		this.counters
+		this.service.counters()
 			.reserve(new ReserveCommand(sale, orderId, "ghost", 1, "key-ghost-1", "h", Instant.now().minusSeconds(60)));
-		assertThat(this.counters.remaining(sale)).isEqualTo(4);
-		awaitTrue(() -> this.counters.remaining(sale) == 5, "orphaned reservation released");
-		assertThat(this.counters.reservation(sale, orderId)).get()
+		assertThat(this.service.counters().remaining(sale)).isEqualTo(4);
+		awaitTrue(() -> this.service.counters().remaining(sale) == 5, "orphaned reservation released");
+		assertThat(this.service.counters().reservation(sale, orderId)).get()
 			.extracting((r) -> r.state().name())
 			.isEqualTo("RELEASED");
 		assertThat(ordersOf(sale)).isZero();
@@ -291,13 +268,14 @@ class PurchaseIntegrationTests {
 			purchase("rec-" + i, UUID.randomUUID().toString(), sale, 2);
 		}
 		awaitTrue(() -> ordersOf(sale) == 7, "7 orders written");
-		Response report = send(get(this.tokens.admin("ops"), "/api/admin/reconciliation/" + sale));
+		Response report = send(get(this.service.tokens().admin("ops"), "/api/admin/reconciliation/" + sale));
 		assertThat(report.status()).isEqualTo(200);
 		assertThat(report.body()).contains("\"redisRemaining\":6")
 			.contains("\"PENDING_PAYMENT\":14")
 			.contains("\"reservationsWithoutOrder\":0")
 			.contains("\"ordersWithoutReservation\":0");
-		assertThat(send(get(this.tokens.user("shopper"), "/api/admin/reconciliation/" + sale)).status()).isEqualTo(403);
+		assertThat(send(get(this.service.tokens().user("shopper"), "/api/admin/reconciliation/" + sale)).status())
+			.isEqualTo(403);
 	}
 
 	@Test
@@ -307,22 +285,23 @@ class PurchaseIntegrationTests {
 			purchase("early-" + i, UUID.randomUUID().toString(), sale, 1);
 		}
 		awaitTrue(() -> ordersOf(sale) == 3, "3 orders written");
-		this.counters.forget(sale);
+		this.service.counters().forget(sale);
 		assertThat(purchase("during-outage", UUID.randomUUID().toString(), sale, 1).body()).contains("sale-paused");
-		assertThat(send(postAs(this.tokens.user("shopper"), "/api/admin/reconciliation/" + sale + "/rebuild")).status())
-			.isEqualTo(403);
+		assertThat(send(postAs(this.service.tokens().user("shopper"), "/api/admin/reconciliation/" + sale + "/rebuild"))
+			.status()).isEqualTo(403);
 
-		Response rebuilt = send(postAs(this.tokens.admin("ops"), "/api/admin/reconciliation/" + sale + "/rebuild"));
+		Response rebuilt = send(
+				postAs(this.service.tokens().admin("ops"), "/api/admin/reconciliation/" + sale + "/rebuild"));
 		assertThat(rebuilt.status()).isEqualTo(200);
 		assertThat(rebuilt.body()).contains("\"orders\":3", "\"remaining\":7");
-		assertThat(send(postAs(this.tokens.admin("ops"), "/api/admin/reconciliation/" + sale + "/rebuild")).body())
-			.contains("\"code\":\"counters-live\"");
+		assertThat(send(postAs(this.service.tokens().admin("ops"), "/api/admin/reconciliation/" + sale + "/rebuild"))
+			.body()).contains("\"code\":\"counters-live\"");
 		assertThat(purchase("early-0", UUID.randomUUID().toString(), sale, 1).body()).as("limits came back too")
 			.contains("limit-exceeded");
 		assertThat(purchase("after-outage", UUID.randomUUID().toString(), sale, 1).status()).isEqualTo(202);
 		awaitTrue(() -> ordersOf(sale) == 4, "4 orders written");
-		assertThat(this.counters.remaining(sale)).isEqualTo(6);
-		assertThat(send(get(this.tokens.admin("ops"), "/api/admin/reconciliation/" + sale)).body())
+		assertThat(this.service.counters().remaining(sale)).isEqualTo(6);
+		assertThat(send(get(this.service.tokens().admin("ops"), "/api/admin/reconciliation/" + sale)).body())
 			.contains("\"redisRemaining\":6", "\"ordersWithoutReservation\":0", "\"reservationsWithoutOrder\":0");
 	}
 
@@ -332,7 +311,7 @@ class PurchaseIntegrationTests {
 		purchase("drift-1", UUID.randomUUID().toString(), sale, 1);
 		awaitTrue(() -> ordersOf(sale) == 1, "order written");
 		this.redis.opsForValue().set(new StockKeys(sale).stock(), "42");
-		awaitTrue(() -> this.counters.remaining(sale) == 9, "drift repaired by the scheduled reconciler");
+		awaitTrue(() -> this.service.counters().remaining(sale) == 9, "drift repaired by the scheduled reconciler");
 	}
 
 	private long scheduleActiveSale(int stock, int limit) throws Exception {
@@ -341,21 +320,23 @@ class PurchaseIntegrationTests {
 
 	private long scheduleSale(int stock, int limit, Instant start, Instant end) throws Exception {
 		long sale = SALE_IDS.incrementAndGet();
-		new TestSales(this.kafka, this.events, this.counters, this.sales).schedule(sale, stock, limit, start, end);
+		this.service.testSales().schedule(sale, stock, limit, start, end);
 		return sale;
 	}
 
 	private long ordersOf(long sale) {
-		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE flash_sale_id = ?", Long.class, sale);
+		Long count = this.service.jdbc()
+			.queryForObject("SELECT COUNT(*) FROM orders WHERE flash_sale_id = ?", Long.class, sale);
 		return (count != null) ? count : 0;
 	}
 
 	private Response purchase(String user, String key, long sale, int quantity) throws Exception {
-		return send(post(this.tokens.user(user), key, "{\"flashSaleId\":" + sale + ",\"quantity\":" + quantity + "}"));
+		return send(post(this.service.tokens().user(user), key,
+				"{\"flashSaleId\":" + sale + ",\"quantity\":" + quantity + "}"));
 	}
 
 	private HttpRequest post(String token, String key, String body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/orders"))
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.service.uri("/api/orders"))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
 			.timeout(Duration.ofSeconds(30))
@@ -367,23 +348,11 @@ class PurchaseIntegrationTests {
 	}
 
 	private HttpRequest postAs(String token, String path) {
-		return HttpRequest.newBuilder(uri(path))
-			.header("Authorization", "Bearer " + token)
-			.timeout(Duration.ofSeconds(30))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build();
+		return this.service.post(token, path);
 	}
 
 	private HttpRequest get(String token, String path) {
-		return HttpRequest.newBuilder(uri(path))
-			.header("Authorization", "Bearer " + token)
-			.timeout(Duration.ofSeconds(30))
-			.GET()
-			.build();
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
+		return this.service.get(token, path);
 	}
 
 	private String bodyOf(HttpRequest request) {
@@ -396,7 +365,7 @@ class PurchaseIntegrationTests {
 	}
 
 	private Response send(HttpRequest request) throws Exception {
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.service.send(request);
 		return new Response(response.statusCode(), response.body(),
 				response.headers().firstValue("Location").orElse(null));
 	}

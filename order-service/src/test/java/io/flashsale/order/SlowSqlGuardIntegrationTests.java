@@ -1,10 +1,6 @@
 package io.flashsale.order;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +14,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.flashsale.order.catalog.FlashSales;
-import io.flashsale.platform.messaging.EventJson;
 import io.flashsale.platform.persistence.SlowSqlGuard;
 import io.flashsale.platform.persistence.SqlRefused;
-import io.flashsale.platform.security.LocalTokens;
-import io.flashsale.stock.StockCounters;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -48,12 +38,9 @@ class SlowSqlGuardIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	private final Map<String, Object> switches = new ConcurrentHashMap<>();
 
-	@LocalServerPort
-	int port;
+	private final TestService service;
 
 	@Autowired
 	ConfigurableEnvironment environment;
@@ -61,23 +48,9 @@ class SlowSqlGuardIntegrationTests {
 	@Autowired
 	SlowStatements statements;
 
-	@Autowired
-	LocalTokens tokens;
-
-	@Autowired
-	KafkaTemplate<String, String> kafka;
-
-	@Autowired
-	EventJson events;
-
-	@Autowired
-	StockCounters counters;
-
-	@Autowired
-	FlashSales sales;
-
-	@Autowired
-	JdbcTemplate jdbc;
+	SlowSqlGuardIntegrationTests(@Autowired ApplicationContext context) {
+		this.service = new TestService(context);
+	}
 
 	@BeforeEach
 	void switchesAtRuntime() {
@@ -92,13 +65,15 @@ class SlowSqlGuardIntegrationTests {
 	@Test
 	void refusesTheNonCoreOrderListingWhileTheGuardIsOnAndKeepsCoreStatementsRunning() throws Exception {
 		long sale = SALE_IDS.incrementAndGet();
-		new TestSales(this.kafka, this.events, this.counters, this.sales).schedule(sale, 10, 1,
-				Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600));
+		this.service.testSales()
+			.schedule(sale, 10, 1, Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600));
 		String buyer = "guarded-" + sale;
-		List<String> ids = new TestOrders(this.counters, this.kafka, this.events).place(sale, buyer, 2, 900);
-		TestSales.await(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE flash_sale_id = ?",
-				Integer.class, sale) == 2, "2 orders written");
-		String shopper = this.tokens.user(buyer + "-0");
+		List<String> ids = this.service.testOrders().place(sale, buyer, 2, 900);
+		TestSales.await(
+				() -> this.service.jdbc()
+					.queryForObject("SELECT COUNT(*) FROM orders WHERE flash_sale_id = ?", Integer.class, sale) == 2,
+				"2 orders written");
+		String shopper = this.service.tokens().user(buyer + "-0");
 		double refused = refusals("Orders.findByUser", "non-core");
 
 		assertThat(get("/api/orders", shopper).statusCode()).as("guard off").isEqualTo(200);
@@ -115,12 +90,11 @@ class SlowSqlGuardIntegrationTests {
 		// Core statements run: reading an order, and a cancellation's locked read and
 		// update.
 		assertThat(get("/api/orders/" + ids.get(0), shopper).statusCode()).isEqualTo(200);
-		HttpResponse<String> cancelled = send(HttpRequest.newBuilder(uri("/api/orders/" + ids.get(0) + "/cancel"))
-			.header("Authorization", "Bearer " + shopper)
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build());
+		HttpResponse<String> cancelled = this.service
+			.send(this.service.post(shopper, "/api/orders/" + ids.get(0) + "/cancel"));
 		assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
-		assertThat(this.jdbc.queryForObject("SELECT status FROM orders WHERE id = ?", String.class, ids.get(0)))
+		assertThat(
+				this.service.jdbc().queryForObject("SELECT status FROM orders WHERE id = ?", String.class, ids.get(0)))
 			.isEqualTo("CANCELLED");
 
 		this.switches.put(SlowSqlGuard.SWITCH, "false");
@@ -149,20 +123,12 @@ class SlowSqlGuardIntegrationTests {
 	}
 
 	private double refusals(String statement, String reason) throws Exception {
-		String page = get("/actuator/prometheus", this.tokens.admin("ops")).body();
+		String page = get("/actuator/prometheus", this.service.tokens().admin("ops")).body();
 		return Prometheus.sample(page, "flashsale_sql_refused_total", "reason", reason, "statement", statement);
 	}
 
 	private HttpResponse<String> get(String path, String token) throws Exception {
-		return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build());
-	}
-
-	private HttpResponse<String> send(HttpRequest request) throws Exception {
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
+		return this.service.send(this.service.get(token, path));
 	}
 
 }

@@ -1,12 +1,7 @@
 package io.flashsale.order;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -14,16 +9,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.flashsale.order.catalog.FlashSales;
-import io.flashsale.platform.messaging.EventJson;
-import io.flashsale.platform.security.LocalTokens;
-import io.flashsale.stock.StockCounters;
 import io.flashsale.testsupport.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,28 +29,11 @@ class StrictInputIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final TestService service;
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	LocalTokens tokens;
-
-	@Autowired
-	KafkaTemplate<String, String> kafka;
-
-	@Autowired
-	EventJson events;
-
-	@Autowired
-	FlashSales sales;
-
-	@Autowired
-	StockCounters counters;
-
-	@Autowired
-	JdbcTemplate jdbc;
+	StrictInputIntegrationTests(@Autowired ApplicationContext context) {
+		this.service = new TestService(context);
+	}
 
 	/**
 	 * Sale of 10 units, limit 2: {@code "quantity": "1"}, {@code "quantity": 1.5} and
@@ -72,8 +44,8 @@ class StrictInputIntegrationTests {
 	@Test
 	void refusesAQuantitySentAsAStringOrADecimalAndReservesNothing() throws Exception {
 		long sale = SALE_IDS.incrementAndGet();
-		new TestSales(this.kafka, this.events, this.counters, this.sales).schedule(sale, 10, 2,
-				Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600));
+		this.service.testSales()
+			.schedule(sale, 10, 2, Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600));
 		String buyer = "strict-" + sale;
 
 		assertRefused(purchase(buyer, "{\"flashSaleId\": " + sale + ", \"quantity\": \"1\"}"), "quantity",
@@ -83,14 +55,14 @@ class StrictInputIntegrationTests {
 		assertRefused(purchase(buyer, "{\"flashSaleId\": \"" + sale + "\", \"quantity\": 1}"), "flashSaleId",
 				"must be an integer, not a string");
 
-		assertThat(this.counters.remaining(sale)).isEqualTo(10);
-		assertThat(this.counters.snapshot(sale).reservations()).isEmpty();
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE flash_sale_id = ?", Long.class, sale))
-			.isZero();
+		assertThat(this.service.counters().remaining(sale)).isEqualTo(10);
+		assertThat(this.service.counters().snapshot(sale).reservations()).isEmpty();
+		assertThat(this.service.jdbc()
+			.queryForObject("SELECT COUNT(*) FROM orders WHERE flash_sale_id = ?", Long.class, sale)).isZero();
 
 		HttpResponse<String> bought = purchase(buyer, "{\"flashSaleId\": " + sale + ", \"quantity\": 1}");
 		assertThat(bought.statusCode()).as("%s", bought.body()).isEqualTo(202);
-		assertThat(this.counters.remaining(sale)).isEqualTo(9);
+		assertThat(this.service.counters().remaining(sale)).isEqualTo(9);
 	}
 
 	private static void assertRefused(HttpResponse<String> response, String field, String message) {
@@ -104,14 +76,7 @@ class StrictInputIntegrationTests {
 	}
 
 	private HttpResponse<String> purchase(String user, String body) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/orders"))
-			.header("Authorization", "Bearer " + this.tokens.user(user))
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", UUID.randomUUID().toString())
-			.timeout(Duration.ofSeconds(30))
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		return this.service.purchase(user, body);
 	}
 
 }

@@ -29,7 +29,7 @@ public class OrderLifecycle {
 
 	private final Orders orders;
 
-	private final PayDeadlines deadlines;
+	private final DeadlineQueue deadlines;
 
 	private final Outbox outbox;
 
@@ -39,7 +39,7 @@ public class OrderLifecycle {
 
 	private final MeterRegistry meters;
 
-	OrderLifecycle(Orders orders, PayDeadlines deadlines, Outbox outbox, TransactionTemplate transactions, Clock clock,
+	OrderLifecycle(Orders orders, DeadlineQueue deadlines, Outbox outbox, TransactionTemplate transactions, Clock clock,
 			MeterRegistry meters) {
 		this.orders = orders;
 		this.deadlines = deadlines;

@@ -19,11 +19,11 @@ import java.time.Instant;
  * @param cancelledAt when it was cancelled, once CANCELLED
  * @param cancelReason {@code expired} (unpaid at the deadline) or {@code shopper}
  */
-record OrderView(String orderId, OrderStatus status, long flashSaleId, int quantity, Long unitPriceCents,
+public record OrderView(String orderId, OrderStatus status, long flashSaleId, int quantity, Long unitPriceCents,
 		Long totalCents, Instant payDeadline, Instant createdAt, String paymentId, Instant paidAt, Instant cancelledAt,
 		String cancelReason) {
 
-	static OrderView of(Order order) {
+	public static OrderView of(Order order) {
 		return new OrderView(order.id(), order.status(), order.flashSaleId(), order.quantity(), order.unitPriceCents(),
 				order.totalCents(), order.payDeadline(), order.createdAt(), order.paymentId(), order.paidAt(),
 				order.cancelledAt(), order.cancelReason());

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 import io.flashsale.contracts.Topics;
 import io.flashsale.contracts.order.OrderReserved;
+import io.flashsale.order.cancellation.PayDeadlines;
 import io.flashsale.order.orders.Order;
 import io.flashsale.order.orders.Orders;
-import io.flashsale.order.orders.PayDeadlines;
 import io.flashsale.platform.messaging.DeadLetters;
 import io.flashsale.platform.messaging.EventJson;
 import io.flashsale.platform.messaging.Outbox;

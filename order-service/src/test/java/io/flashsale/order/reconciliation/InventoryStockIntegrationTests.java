@@ -1,10 +1,6 @@
 package io.flashsale.order.reconciliation;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,15 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.flashsale.order.Prometheus;
 import io.flashsale.order.ResilienceIntegrationTest;
-import io.flashsale.order.TestSales;
-import io.flashsale.order.catalog.FlashSales;
-import io.flashsale.platform.messaging.EventJson;
-import io.flashsale.platform.security.LocalTokens;
-import io.flashsale.stock.StockCounters;
+import io.flashsale.order.TestService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,31 +42,17 @@ class InventoryStockIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	@LocalServerPort
-	int port;
+	private final TestService service;
 
 	@Autowired
 	InventoryStockStub inventory;
 
 	@Autowired
-	LocalTokens tokens;
-
-	@Autowired
 	CircuitBreakerRegistry breakers;
 
-	@Autowired
-	KafkaTemplate<String, String> kafka;
-
-	@Autowired
-	EventJson events;
-
-	@Autowired
-	StockCounters counters;
-
-	@Autowired
-	FlashSales sales;
+	InventoryStockIntegrationTests(@Autowired ApplicationContext context) {
+		this.service = new TestService(context);
+	}
 
 	@BeforeEach
 	@AfterEach
@@ -176,32 +153,22 @@ class InventoryStockIntegrationTests {
 
 	private long sale(int stock) throws Exception {
 		long sale = SALE_IDS.incrementAndGet();
-		new TestSales(this.kafka, this.events, this.counters, this.sales).schedule(sale, stock, 1,
-				Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600));
+		this.service.testSales()
+			.schedule(sale, stock, 1, Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600));
 		return sale;
 	}
 
 	private JsonNode reconcile(long sale) throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/api/admin/reconciliation/" + sale))
-			.header("Authorization", "Bearer " + this.tokens.admin("ops"))
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.service
+			.send(this.service.get(this.service.tokens().admin("ops"), "/api/admin/reconciliation/" + sale));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return JSON.readTree(response.body());
 	}
 
 	private double metric(String name, String... labels) throws Exception {
-		String page = this.http
-			.send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
-				.header("Authorization", "Bearer " + this.tokens.admin("ops"))
-				.GET()
-				.build(), HttpResponse.BodyHandlers.ofString())
+		String page = this.service.send(this.service.get(this.service.tokens().admin("ops"), "/actuator/prometheus"))
 			.body();
 		return Prometheus.sample(page, name, labels);
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
 }

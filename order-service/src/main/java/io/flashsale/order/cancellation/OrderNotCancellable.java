@@ -1,4 +1,4 @@
-package io.flashsale.order.orders;
+package io.flashsale.order.cancellation;
 
 import io.flashsale.platform.problem.ApiProblem;
 

@@ -1,4 +1,4 @@
-package io.flashsale.order.expiry;
+package io.flashsale.order.cancellation;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,17 +6,12 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
-import io.flashsale.order.TestOrders;
 import io.flashsale.order.TestSales;
-import io.flashsale.order.catalog.FlashSales;
-import io.flashsale.order.orders.PayDeadlines;
-import io.flashsale.platform.messaging.EventJson;
-import io.flashsale.stock.StockCounters;
+import io.flashsale.order.TestService;
 import io.flashsale.testsupport.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,20 +28,11 @@ class OverdueSweepIntegrationTests {
 	@Autowired
 	PayDeadlines deadlines;
 
-	@Autowired
-	KafkaTemplate<String, String> kafka;
+	private final TestService service;
 
-	@Autowired
-	EventJson events;
-
-	@Autowired
-	FlashSales sales;
-
-	@Autowired
-	StockCounters counters;
-
-	@Autowired
-	JdbcTemplate jdbc;
+	OverdueSweepIntegrationTests(@Autowired ApplicationContext context) {
+		this.service = new TestService(context);
+	}
 
 	/**
 	 * Two orders with a 2 s pay timeout: one's queue entry is gone (claimed by an
@@ -55,15 +41,15 @@ class OverdueSweepIntegrationTests {
 	@Test
 	void cancelsOverdueOrdersTheQueueMissedAndDequeuesThem() throws Exception {
 		long sale = ThreadLocalRandom.current().nextLong(3_000_000_000L, 4_000_000_000L);
-		new TestSales(this.kafka, this.events, this.counters, this.sales).schedule(sale, 5, 1,
-				Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600), 2);
-		List<String> ids = new TestOrders(this.counters, this.kafka, this.events).place(sale, "swept-" + sale, 2, 2);
+		this.service.testSales()
+			.schedule(sale, 5, 1, Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600), 2);
+		List<String> ids = this.service.testOrders().place(sale, "swept-" + sale, 2, 2);
 		TestSales.await(() -> pending(sale) == 2, "2 orders written");
 		String lost = ids.get(0);
 		String late = ids.get(1);
 		this.deadlines.remove(lost);
 		this.deadlines.reschedule(late, Instant.now().plusSeconds(3600));
-		Instant deadline = this.jdbc
+		Instant deadline = this.service.jdbc()
 			.queryForObject("SELECT MAX(pay_deadline) FROM orders WHERE flash_sale_id = ?", java.sql.Timestamp.class,
 					sale)
 			.toInstant();
@@ -73,16 +59,18 @@ class OverdueSweepIntegrationTests {
 
 		assertThat(this.sweep.sweep()).isGreaterThanOrEqualTo(2);
 
-		assertThat(this.jdbc.queryForList(
-				"SELECT CONCAT(status, ' ', cancel_reason) FROM orders WHERE flash_sale_id = ?", String.class, sale))
+		assertThat(this.service.jdbc()
+			.queryForList("SELECT CONCAT(status, ' ', cancel_reason) FROM orders WHERE flash_sale_id = ?", String.class,
+					sale))
 			.containsExactly("CANCELLED expired", "CANCELLED expired");
 		assertThat(this.deadlines.isQueued(late)).as("the late entry left the queue").isFalse();
 		assertThat(this.deadlines.isQueued(lost)).isFalse();
 	}
 
 	private long pending(long sale) {
-		Long count = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM orders WHERE flash_sale_id = ? AND status = 'PENDING_PAYMENT'", Long.class, sale);
+		Long count = this.service.jdbc()
+			.queryForObject("SELECT COUNT(*) FROM orders WHERE flash_sale_id = ? AND status = 'PENDING_PAYMENT'",
+					Long.class, sale);
 		return (count != null) ? count : 0;
 	}
 

@@ -1,10 +1,13 @@
-package io.flashsale.order.orders;
+package io.flashsale.order.cancellation;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import io.flashsale.order.orders.DeadlineQueue;
+import io.flashsale.order.orders.Order;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Component;
  * lost (an instance died after its claim, Redis was flushed).
  */
 @Component
-public class PayDeadlines {
+public class PayDeadlines implements DeadlineQueue {
 
 	/** One key for every sale: the poller serves all sales in one call. */
 	public static final String KEY = "fs:pay-deadlines";
@@ -29,7 +32,7 @@ public class PayDeadlines {
 	/** Read once: a script built on a Resource re-checks the jar on every call. */
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> CLAIM_DUE = RedisScript.of(
-			RedisScript.of(new ClassPathResource("io/flashsale/order/orders/claim-due.lua")).getScriptAsString(),
+			RedisScript.of(new ClassPathResource("io/flashsale/order/cancellation/claim-due.lua")).getScriptAsString(),
 			List.class);
 
 	private final StringRedisTemplate redis;
@@ -63,6 +66,7 @@ public class PayDeadlines {
 		this.redis.opsForZSet().add(this.key, orderId, deadline.toEpochMilli());
 	}
 
+	@Override
 	public void remove(String orderId) {
 		this.redis.opsForZSet().remove(this.key, orderId);
 	}

@@ -1,4 +1,4 @@
-package io.flashsale.order.expiry;
+package io.flashsale.order.cancellation;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.flashsale.order.expiry;
+package io.flashsale.order.cancellation;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.flashsale.order.expiry;
+package io.flashsale.order.cancellation;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import io.flashsale.contracts.order.OrderCancelled;
 import io.flashsale.order.OrderProperties;
 import io.flashsale.order.orders.OrderLifecycle;
-import io.flashsale.order.orders.PayDeadlines;
 
 import org.springframework.stereotype.Component;
 
