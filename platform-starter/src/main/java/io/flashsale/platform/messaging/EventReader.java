@@ -70,8 +70,20 @@ public class EventReader {
 	 */
 	public <T> EventEnvelope<T> validate(ConsumerRecord<String, String> record, EventEnvelope<T> event,
 			Predicate<? super T> valid, String rule) {
+		return validate(record, event, valid, INVALID, rule);
+	}
+
+	/**
+	 * Checks a payload against the listener's rules, with a reason of the listener's own
+	 * (such as {@code invalid-order-cancelled}) for a topic that carries several types.
+	 * @param reason the poison message's reason
+	 * @param rule what a valid payload needs, for the error's detail
+	 * @throws PoisonMessage with {@code reason} when {@code valid} refuses it
+	 */
+	public <T> EventEnvelope<T> validate(ConsumerRecord<String, String> record, EventEnvelope<T> event,
+			Predicate<? super T> valid, String reason, String rule) {
 		if (!valid.test(event.payload())) {
-			throw new PoisonMessage(INVALID, at(record) + ": " + rule + ": " + event.payload());
+			throw new PoisonMessage(reason, at(record) + ": " + rule + ": " + event.payload());
 		}
 		return event;
 	}

@@ -83,6 +83,11 @@ class EventReaderTests {
 			.satisfies((poison) -> assertThat(poison.reason()).isEqualTo("invalid"))
 			.withMessageContaining("flashsale.orders-2@41")
 			.withMessageContaining("more than a euro");
+		assertThatExceptionOfType(PoisonMessage.class)
+			.isThrownBy(() -> this.reader.validate(record, event, (payment) -> payment.paymentId() == null,
+					"invalid-order-paid", "no payment id"))
+			.satisfies((poison) -> assertThat(poison.reason()).isEqualTo("invalid-order-paid"))
+			.withMessageContaining("flashsale.orders-2@41");
 	}
 
 	private static ConsumerRecord<String, String> record(String value) {
