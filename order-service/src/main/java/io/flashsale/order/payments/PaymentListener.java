@@ -1,6 +1,5 @@
 package io.flashsale.order.payments;
 
-import tools.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +10,7 @@ import io.flashsale.contracts.payment.PaymentSucceeded;
 import io.flashsale.order.orders.OrderIds;
 import io.flashsale.order.orders.OrderLifecycle;
 import io.flashsale.order.orders.OrderLifecycle.PaymentOutcome;
-import io.flashsale.platform.messaging.EventJson;
+import io.flashsale.platform.messaging.EventReader;
 import io.flashsale.platform.messaging.PoisonMessage;
 import io.flashsale.platform.messaging.ProcessedMessages;
 import io.flashsale.stock.Reservation;
@@ -36,9 +35,7 @@ class PaymentListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(PaymentListener.class);
 
-	private static final String SUCCEEDED = PaymentSucceeded.class.getSimpleName();
-
-	private final EventJson events;
+	private final EventReader events;
 
 	private final ProcessedMessages processed;
 
@@ -48,7 +45,7 @@ class PaymentListener {
 
 	private final TransactionTemplate transactions;
 
-	PaymentListener(EventJson events, ProcessedMessages processed, OrderLifecycle lifecycle, StockCounters counters,
+	PaymentListener(EventReader events, ProcessedMessages processed, OrderLifecycle lifecycle, StockCounters counters,
 			TransactionTemplate transactions) {
 		this.events = events;
 		this.processed = processed;
@@ -84,24 +81,15 @@ class PaymentListener {
 	 * @return the event, or null when the record is another type
 	 */
 	private EventEnvelope<PaymentSucceeded> read(ConsumerRecord<String, String> record) {
-		EventEnvelope<PaymentSucceeded> event;
-		try {
-			EventEnvelope<JsonNode> any = this.events.read(record.value(), JsonNode.class);
-			if (!SUCCEEDED.equals(any.type())) {
-				return null;
-			}
-			event = this.events.read(record.value(), PaymentSucceeded.class);
-		}
-		catch (RuntimeException ex) {
-			throw new PoisonMessage("unreadable", "Not a readable event envelope: " + ex.getClass().getSimpleName());
-		}
-		PaymentSucceeded payment = event.payload();
-		if (payment.paymentId() == null || payment.paymentId().isBlank() || payment.paymentId().length() > 64
-				|| OrderIds.flashSaleOf(payment.orderId()).isEmpty() || payment.amountCents() <= 0) {
-			throw new PoisonMessage("invalid", "PaymentSucceeded needs a payment id, an order id this service "
-					+ "issues and a positive amount: " + payment);
-		}
-		return event;
+		return this.events.readIf(record, PaymentSucceeded.class)
+			.map((event) -> this.events.validate(record, event, PaymentListener::valid,
+					"PaymentSucceeded needs a payment id, an order id this service issues and a positive amount"))
+			.orElse(null);
+	}
+
+	private static boolean valid(PaymentSucceeded payment) {
+		return payment.paymentId() != null && !payment.paymentId().isBlank() && payment.paymentId().length() <= 64
+				&& OrderIds.flashSaleOf(payment.orderId()).isPresent() && payment.amountCents() > 0;
 	}
 
 	/**

@@ -19,8 +19,9 @@ import io.flashsale.order.cancellation.PayDeadlines;
 import io.flashsale.order.orders.Order;
 import io.flashsale.order.orders.Orders;
 import io.flashsale.platform.messaging.DeadLetters;
-import io.flashsale.platform.messaging.EventJson;
+import io.flashsale.platform.messaging.EventReader;
 import io.flashsale.platform.messaging.Outbox;
+import io.flashsale.platform.messaging.PoisonMessage;
 import io.flashsale.stock.AdoptOutcome;
 import io.flashsale.stock.Reservation;
 import io.flashsale.stock.StockCounters;
@@ -64,7 +65,7 @@ class OrderWriter {
 
 	private final Outbox outbox;
 
-	private final EventJson events;
+	private final EventReader events;
 
 	private final DeadLetters deadLetters;
 
@@ -77,7 +78,7 @@ class OrderWriter {
 	private final MeterRegistry meters;
 
 	OrderWriter(StockCounters counters, Orders orders, PayDeadlines deadlines, TransactionTemplate transactions,
-			Outbox outbox, EventJson events, DeadLetters deadLetters, MeterRegistry meters) {
+			Outbox outbox, EventReader events, DeadLetters deadLetters, MeterRegistry meters) {
 		this.counters = counters;
 		this.orders = orders;
 		this.deadlines = deadlines;
@@ -118,13 +119,13 @@ class OrderWriter {
 
 	private Optional<OrderReserved> read(ConsumerRecord<String, String> record) {
 		try {
-			return Optional.of(this.events.read(record.value(), OrderReserved.class).payload());
+			return Optional.of(this.events.read(record, OrderReserved.class).payload());
 		}
-		catch (RuntimeException ex) {
+		catch (PoisonMessage ex) {
 			// Never silently dropped: it goes to the dead-letter topic, then the batch
 			// moves on (a record that cannot be read can never become an order).
 			this.unreadable.increment();
-			this.deadLetters.publish(record, "unreadable", ex);
+			this.deadLetters.publish(record, ex.reason(), ex);
 			return Optional.empty();
 		}
 	}
