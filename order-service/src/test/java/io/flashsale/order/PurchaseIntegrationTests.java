@@ -1,5 +1,9 @@
 package io.flashsale.order;
 
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import io.flashsale.platform.degrade.Switch;
+import java.util.Map;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -41,6 +45,9 @@ class PurchaseIntegrationTests {
 			ThreadLocalRandom.current().nextLong(1_000, 1_000_000) * 1000);
 
 	private final TestService service;
+
+	@Autowired
+	ConfigurableEnvironment environment;
 
 	@Autowired
 	StringRedisTemplate redis;
@@ -280,6 +287,18 @@ class PurchaseIntegrationTests {
 
 	@Test
 	void rebuildsLostCountersFromTheOrdersSoThePausedSaleResumes() throws Exception {
+		// The admin path: the automatic rebuild would race the admin's call.
+		this.environment.getPropertySources()
+			.addFirst(new MapPropertySource("manual-rebuild", Map.of(Switch.COUNTER_AUTO_REBUILD.key(), "false")));
+		try {
+			rebuildLostCountersByHand();
+		}
+		finally {
+			this.environment.getPropertySources().remove("manual-rebuild");
+		}
+	}
+
+	private void rebuildLostCountersByHand() throws Exception {
 		long sale = scheduleActiveSale(10, 1);
 		for (int i = 0; i < 3; i++) {
 			purchase("early-" + i, UUID.randomUUID().toString(), sale, 1);
