@@ -79,6 +79,12 @@ abstract class GatewayHarness {
 
 	static final int closedPort = closedPort();
 
+	/**
+	 * The echo servers answer with {@code X-Flash-Sale-Closed} set to this header's
+	 * value.
+	 */
+	static final String ECHO_SALE_CLOSED = "X-Echo-Sale-Closed";
+
 	@DynamicPropertySource
 	static void routeToDownstreams(DynamicPropertyRegistry registry) {
 		registry.add("flashsale.routes.order-service", () -> url(orders));
@@ -194,6 +200,11 @@ abstract class GatewayHarness {
 				String echo = "service: " + name + "\nrequest: " + exchange.getRequestMethod() + " "
 						+ exchange.getRequestURI().getRawPath() + "\nbody-bytes: " + bodyBytes + "\n" + headers;
 				byte[] response = echo.getBytes(StandardCharsets.UTF_8);
+				// As order-service names a sale that cannot sell in its refusal.
+				String closed = exchange.getRequestHeaders().getFirst(ECHO_SALE_CLOSED);
+				if (closed != null) {
+					exchange.getResponseHeaders().set("X-Flash-Sale-Closed", closed);
+				}
 				exchange.sendResponseHeaders(200, response.length);
 				exchange.getResponseBody().write(response);
 				exchange.close();

@@ -24,6 +24,14 @@ public final class Headers {
 	/** Client-chosen key that makes a purchase safe to retry. */
 	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+	/**
+	 * Set by order-service on a purchase it refused because the sale cannot sell now
+	 * (sold out, not started, over): the sale's id, so the gateway starts watching that
+	 * sale and answers its next purchases itself. The gateway removes it before the
+	 * shopper sees the answer.
+	 */
+	public static final String SALE_CLOSED = "X-Flash-Sale-Closed";
+
 	private Headers() {
 	}
 

@@ -113,12 +113,12 @@ class Checkout {
 		Instant now = this.clock.instant();
 		if (now.isBefore(sale.startsAt())) {
 			// Nothing was bought before the start, so there is nothing to replay either.
-			throw counted("sale-not-active", new SaleNotActive(
+			throw counted("sale-not-active", new SaleNotActive(sale.id(),
 					"Flash sale " + sale.id() + " runs from " + sale.startsAt() + " until " + sale.endsAt() + "."));
 		}
 		if (this.soldOut.isSoldOut(sale.id())
 				&& !this.soldOut.mayReplay(sale.id(), ReserveCommand.idempotencyField(userId, idempotencyKey))) {
-			throw counted("sold-out", new SoldOut("Flash sale " + sale.id() + " is sold out."));
+			throw counted("sold-out", new SoldOut(sale.id()));
 		}
 		String orderId = OrderIds.next(sale.id());
 		ReserveOutcome outcome = reserve(new ReserveCommand(sale.id(), orderId, userId, request.quantity(),
@@ -128,8 +128,8 @@ class Checkout {
 			case ReserveOutcome.Replayed replayed -> replay(sale, replayed.orderId(), now);
 			case ReserveOutcome.KeyReused reused -> throw counted("key-reused",
 					new IdempotencyKeyReused("This Idempotency-Key was used for a different purchase."));
-			case ReserveOutcome.NotActive notActive ->
-				throw counted("sale-not-active", new SaleNotActive("Flash sale " + sale.id() + " is not running."));
+			case ReserveOutcome.NotActive notActive -> throw counted("sale-not-active",
+					new SaleNotActive(sale.id(), "Flash sale " + sale.id() + " is not running."));
 			case ReserveOutcome.NotWarmed notWarmed -> throw counted("sale-paused",
 					new SalePaused("Flash sale " + sale.id() + " is paused until its stock counters are restored.", 5));
 			case ReserveOutcome.LimitExceeded limit -> throw counted("limit-exceeded", new LimitExceeded(
@@ -140,7 +140,7 @@ class Checkout {
 					// unit has told the others, so no publish goes out per late shopper.
 					this.soldOut.remember(sale.id());
 				}
-				throw counted("sold-out", new SoldOut("Flash sale " + sale.id() + " is sold out."));
+				throw counted("sold-out", new SoldOut(sale.id()));
 			}
 		};
 	}

@@ -1,14 +1,28 @@
 package io.flashsale.order.checkout;
 
+import java.util.Map;
+
+import io.flashsale.contracts.Headers;
 import io.flashsale.platform.problem.ApiProblem;
 
 import org.springframework.http.HttpStatus;
 
-/** The purchase came before the sale's start or at or after its end. */
+/**
+ * The sale has not started or is over. Tells the gateway which sale, so it answers the
+ * sale's next purchases itself ({@link Headers#SALE_CLOSED}).
+ */
 class SaleNotActive extends ApiProblem {
 
-	SaleNotActive(String detail) {
+	private final long flashSaleId;
+
+	SaleNotActive(long flashSaleId, String detail) {
 		super(HttpStatus.CONFLICT, "sale-not-active", "Sale not active", detail);
+		this.flashSaleId = flashSaleId;
+	}
+
+	@Override
+	public Map<String, String> headers() {
+		return Map.of(Headers.SALE_CLOSED, Long.toString(this.flashSaleId));
 	}
 
 }

@@ -54,4 +54,12 @@ public abstract class ApiProblem extends RuntimeException {
 		return Map.of();
 	}
 
+	/**
+	 * Response headers to send with the problem.
+	 * @return headers by name; empty by default
+	 */
+	public Map<String, String> headers() {
+		return Map.of();
+	}
+
 }

@@ -51,6 +51,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (ex.properties().get(ApiProblem.RETRY_AFTER_SECONDS) instanceof Number seconds) {
 			response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
 		}
+		ex.headers().forEach(response::header);
 		return response.body(body);
 	}
 

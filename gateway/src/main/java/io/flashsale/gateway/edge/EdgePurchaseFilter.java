@@ -1,0 +1,229 @@
+package io.flashsale.gateway.edge;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.flashsale.contracts.Headers;
+import io.flashsale.gateway.GatewayProblems;
+import io.flashsale.gateway.edge.SaleStates.Answer;
+import io.flashsale.platform.degrade.LiveSwitches;
+import io.flashsale.stock.ReserveCommand;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Answers {@code POST /api/orders} for a sale that can no longer sell, from memory: 409
+ * {@code sold-out} or {@code sale-not-active}, the problem order-service gives, without
+ * Redis, the rate limiter or a hop.
+ *
+ * <p>
+ * It runs before Spring Security and the routes, and answers only what it is sure of: a
+ * well-formed purchase (a valid {@code Idempotency-Key}, a body of exactly
+ * {@code flashSaleId} and {@code quantity} within the sale's limit) with a token the
+ * gateway's own decoder accepts, of a sale whose state {@link SaleStates} knows and that
+ * is no replay of an accepted purchase. Everything else, the kill switch included, goes
+ * the usual way, where security, the limits and order-service decide.
+ */
+final class EdgePurchaseFilter implements WebFilter, Ordered {
+
+	/** After the body limit, before Spring Security's chain (-100). */
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 110;
+
+	private static final String PURCHASE_PATH = "/api/orders";
+
+	private static final URI INSTANCE = URI.create(PURCHASE_PATH);
+
+	/** The pattern order-service enforces; anything else is its to answer. */
+	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
+
+	/** A purchase body is a few dozen bytes; larger ones are not read here. */
+	private static final int MAX_BODY = 256;
+
+	private static final String BEARER = "Bearer ";
+
+	private final SaleStates states;
+
+	private final ReactiveJwtDecoder tokens;
+
+	private final LiveSwitches switches;
+
+	private final GatewayProblems problems;
+
+	private final JsonMapper json;
+
+	private final Map<Answer, Counter> answered = new EnumMap<>(Answer.class);
+
+	EdgePurchaseFilter(SaleStates states, ReactiveJwtDecoder tokens, LiveSwitches switches, GatewayProblems problems,
+			JsonMapper json, MeterRegistry meters) {
+		this.states = states;
+		this.tokens = tokens;
+		this.switches = switches;
+		this.problems = problems;
+		this.json = json;
+		for (Answer answer : Answer.values()) {
+			if (answer != Answer.PASS) {
+				this.answered.put(answer,
+						Counter.builder("flashsale.gateway.edge.answered")
+							.description("Purchases answered by the gateway from memory")
+							.tag("answer", answer.name().toLowerCase().replace('_', '-'))
+							.register(meters));
+			}
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		if (request.getMethod() != HttpMethod.POST
+				|| !PURCHASE_PATH.equals(request.getPath().pathWithinApplication().value())) {
+			return chain.filter(exchange);
+		}
+		learnFromTheAnswer(exchange);
+		if (!this.states.knowsAny()) {
+			return chain.filter(exchange);
+		}
+		HttpHeaders headers = request.getHeaders();
+		String key = headers.getFirst(Headers.IDEMPOTENCY_KEY);
+		String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+		long length = headers.getContentLength();
+		if (key == null || authorization == null || !authorization.startsWith(BEARER) || length <= 0
+				|| length > MAX_BODY || !IDEMPOTENCY_KEY.matcher(key).matches()) {
+			return chain.filter(exchange);
+		}
+		return DataBufferUtils.join(request.getBody(), MAX_BODY)
+			.map(EdgePurchaseFilter::copyAndRelease)
+			.defaultIfEmpty(new byte[0])
+			.flatMap((body) -> {
+				Purchase purchase = parse(body);
+				Answer answer = (purchase != null) ? this.states.prejudge(purchase.flashSaleId(), purchase.quantity())
+						: Answer.PASS;
+				if (answer == Answer.PASS || this.switches.saleKill()) {
+					return chain.filter(exchange.mutate().request(withBody(request, body)).build());
+				}
+				return this.tokens.decode(authorization.substring(BEARER.length()))
+					.map(Jwt::getSubject)
+					.map((user) -> this.states.judge(purchase.flashSaleId(), answer,
+							ReserveCommand.idempotencyField(user, key)))
+					.onErrorReturn(Answer.PASS)
+					.flatMap((decided) -> (decided == Answer.PASS)
+							? chain.filter(exchange.mutate().request(withBody(request, body)).build())
+							: answer(exchange, purchase.flashSaleId(), decided));
+			});
+	}
+
+	/**
+	 * Order-service names a sale that cannot sell in its refusal; the gateway starts
+	 * watching it and keeps the header from the shopper.
+	 */
+	private void learnFromTheAnswer(ServerWebExchange exchange) {
+		exchange.getResponse().beforeCommit(() -> {
+			HttpHeaders headers = exchange.getResponse().getHeaders();
+			String closed = headers.getFirst(Headers.SALE_CLOSED);
+			if (closed != null) {
+				headers.remove(Headers.SALE_CLOSED);
+				try {
+					this.states.watch(Long.parseLong(closed));
+				}
+				catch (NumberFormatException ex) {
+					// Not a sale id: nothing to learn.
+				}
+			}
+			return Mono.empty();
+		});
+	}
+
+	private Mono<Void> answer(ServerWebExchange exchange, long flashSaleId, Answer answer) {
+		this.answered.get(answer).increment();
+		ProblemDetail problem = switch (answer) {
+			case SOLD_OUT -> GatewayProblems.problem(HttpStatus.CONFLICT, "sold-out", "Sold out",
+					"Flash sale " + flashSaleId + " is sold out.");
+			case ENDED -> GatewayProblems.problem(HttpStatus.CONFLICT, "sale-not-active", "Sale not active",
+					"Flash sale " + flashSaleId + " is not running.");
+			case NOT_STARTED -> {
+				SaleStates.SaleState state = this.states.state(flashSaleId);
+				yield GatewayProblems.problem(HttpStatus.CONFLICT, "sale-not-active", "Sale not active",
+						"Flash sale " + flashSaleId + " runs from " + Instant.ofEpochMilli(state.startsAt()) + " until "
+								+ Instant.ofEpochMilli(state.endsAt()) + ".");
+			}
+			case PASS -> throw new IllegalStateException("nothing to answer");
+		};
+		problem.setInstance(INSTANCE);
+		return this.problems.write(exchange.getResponse(), problem);
+	}
+
+	/**
+	 * The purchase if the body is exactly order-service's request with integral values,
+	 * else {@code null}: order-service answers everything else.
+	 */
+	private Purchase parse(byte[] body) {
+		try {
+			JsonNode node = this.json.readTree(body);
+			if (node == null || !node.isObject() || node.size() != 2) {
+				return null;
+			}
+			JsonNode sale = node.get("flashSaleId");
+			JsonNode quantity = node.get("quantity");
+			if (sale == null || quantity == null || !sale.isIntegralNumber() || !sale.canConvertToLong()
+					|| !quantity.isIntegralNumber() || !quantity.canConvertToInt() || quantity.intValue() < 1) {
+				return null;
+			}
+			return new Purchase(sale.longValue(), quantity.intValue());
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private record Purchase(long flashSaleId, int quantity) {
+	}
+
+	private static byte[] copyAndRelease(DataBuffer joined) {
+		try {
+			byte[] bytes = new byte[joined.readableByteCount()];
+			joined.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(joined);
+		}
+	}
+
+	private static ServerHttpRequest withBody(ServerHttpRequest request, byte[] body) {
+		return new ServerHttpRequestDecorator(request) {
+			@Override
+			public Flux<DataBuffer> getBody() {
+				return Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)));
+			}
+		};
+	}
+
+}
