@@ -1,5 +1,8 @@
 package io.flashsale.gateway;
 
+import reactor.core.publisher.Mono;
+
+import io.flashsale.gateway.ratelimit.RateLimitFilter;
 import io.flashsale.platform.security.ReactiveSecurityAutoConfiguration;
 import io.flashsale.platform.security.JwtProperties;
 
@@ -20,10 +23,14 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 class GatewaySecurity {
 
 	@Bean
-	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, GatewayProblems problems) {
-		ServerAuthenticationEntryPoint unauthenticated = (exchange, ex) -> problems.write(exchange.getResponse(),
-				GatewayProblems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
-						"A valid bearer token is required."));
+	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, GatewayProblems problems,
+			RateLimitFilter limits) {
+		// A caller without a valid token is limited per IP too: a flood of bad tokens
+		// fills its IP's bucket and ends on the blacklist like any other.
+		ServerAuthenticationEntryPoint unauthenticated = (exchange, ex) -> limits.rejectAnonymous(exchange)
+			.flatMap((rejected) -> rejected ? Mono.empty()
+					: problems.write(exchange.getResponse(), GatewayProblems.problem(HttpStatus.UNAUTHORIZED,
+							"unauthenticated", "Unauthenticated", "A valid bearer token is required.")));
 		ServerAccessDeniedHandler forbidden = (exchange, ex) -> problems.write(exchange.getResponse(), GatewayProblems
 			.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "The token does not grant this operation."));
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)

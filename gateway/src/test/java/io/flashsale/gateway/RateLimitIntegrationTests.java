@@ -93,6 +93,22 @@ class RateLimitIntegrationTests extends GatewayHarness {
 	}
 
 	@Test
+	void limitsCallersWithoutAValidTokenPerIpAndBlacklistsThem() {
+		double rejectedBefore = counter("flashsale.gateway.rate.limited", "limiter", "ip");
+		List<Integer> statuses = new ArrayList<>();
+		for (int request = 1; request <= 13; request++) {
+			statuses
+				.add(get("/api/orders/1", (request % 2 == 0) ? "forged.token.value" : null).getStatusCode().value());
+		}
+
+		// 10 answered 401, then the IP's bucket is dry: 3 rejections, the 3rd blocks it.
+		assertThat(statuses.subList(0, 10)).containsOnly(401);
+		assertThat(statuses.subList(10, 13)).containsExactly(429, 429, 429);
+		assertThat(counter("flashsale.gateway.rate.limited", "limiter", "ip") - rejectedBefore).isEqualTo(3);
+		assertBlacklisted(get("/api/orders/1", this.tokens.user("behind-the-same-address")));
+	}
+
+	@Test
 	void limitsARouteForEveryoneWithoutBlamingTheCaller() {
 		String payer = "payer-" + UUID.randomUUID();
 		double rejectedBefore = counter("flashsale.gateway.rate.limited", "limiter", "route");
@@ -106,7 +122,7 @@ class RateLimitIntegrationTests extends GatewayHarness {
 		assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 		assertThat(rejected.getBody()).contains("\"code\":\"rate-limited\"").contains("capacity");
 		assertThat(counter("flashsale.gateway.rate.limited", "limiter", "route") - rejectedBefore).isEqualTo(1);
-		assertThat(this.redis.hasKey("gateway:blacklist:{user:" + payer + "}:rejections").block()).isFalse();
+		assertThat(this.redis.hasKey("gateway:{rl}:user:" + payer + ":rejections").block()).isFalse();
 	}
 
 	@Test

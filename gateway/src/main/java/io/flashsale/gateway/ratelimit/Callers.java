@@ -36,6 +36,11 @@ final class Callers {
 			.defaultIfEmpty(new Caller(ip, null));
 	}
 
+	/** The caller of a request without a valid token: its address alone. */
+	Caller anonymous(ServerWebExchange exchange) {
+		return new Caller(ip(exchange), null);
+	}
+
 	private String ip(ServerWebExchange exchange) {
 		InetSocketAddress address = this.addresses.resolve(exchange);
 		if (address == null) {

@@ -1,17 +1,16 @@
 package io.flashsale.gateway.ratelimit;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -20,54 +19,63 @@ import io.flashsale.gateway.GatewayProblems;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
-import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Token buckets on Redis: Spring Cloud Gateway's {@link RedisRateLimiter} and its Lua
- * script, one configuration per bucket. A routed request is checked, in this order,
- * against its client IP's bucket (every route), its user's purchase bucket
- * ({@code POST /api/orders}) and its route's global bucket (routes listed under
- * {@code flashsale.gateway.rate-limits.routes}). The order means a request rejected for
- * its caller never spends the route's shared capacity.
+ * Rate limits and the blacklist, decided for each request by one Lua script on Redis
+ * ({@code limit.lua}, see ADR 007): the caller's blacklist entries, then its IP's bucket
+ * (every route), its user's purchase bucket ({@code POST /api/orders}) and its route's
+ * global bucket (routes listed under {@code flashsale.gateway.rate-limits.routes}),
+ * stopping at the first bucket that runs dry. The order means a request rejected for its
+ * caller never spends the route's shared capacity.
  *
  * <p>
- * A rejection is a 429 problem ({@code rate-limited}) with {@code Retry-After} and the
- * limiter's {@code X-RateLimit-*} headers, and counts against the caller on the
- * {@link Blacklist} (user or IP, whichever bucket ran dry; an exhausted route bucket is
- * nobody's fault).
+ * A blocked caller gets 429 {@code blacklisted} with the rest of its block as
+ * {@code Retry-After}, and spends no tokens. A rejection is a 429 problem
+ * ({@code rate-limited}) with {@code Retry-After} and {@code X-RateLimit-*} headers, and
+ * counts against the caller (user or IP, whichever bucket ran dry; an exhausted route
+ * bucket is nobody's fault): a caller rejected more than {@code max-rejections} times
+ * within the window is blocked for {@code block-duration}.
  *
  * <p>
- * When Redis does not answer within {@code redis-timeout} (or the limiter reports its own
- * Redis error):
+ * Every key of one call shares one hash tag, the caller's shard (user, else IP, hashed
+ * over {@code shards}): the IP buckets and the blacklist are kept per shard, and each
+ * shard holds {@code 1/shards} of every route's rate. With one shard (the default) the
+ * limits are exact.
+ *
+ * <p>
+ * When Redis does not answer within {@code redis-timeout}:
  * <ul>
- * <li>the IP and user buckets fail open: a Redis outage must not become an outage for
- * every shopper, and order-service enforces per-user purchase limits in its own Lua
- * script and pauses the sale without Redis anyway;</li>
+ * <li>the IP and user buckets and the blacklist fail open: a Redis outage must not become
+ * an outage for every shopper, and order-service enforces per-user purchase limits in its
+ * own Lua script and pauses the sale without Redis anyway;</li>
  * <li>a route bucket falls back to a {@link LocalTokenBucket} holding this replica's
  * share of the route's rate: the service behind the route has the same capacity whether
  * or not Redis is up, so its protection must not vanish with Redis.</li>
  * </ul>
  */
-final class RateLimitFilter implements GlobalFilter, Ordered {
+public final class RateLimitFilter implements GlobalFilter, Ordered {
 
 	/**
-	 * After the blacklist, before Spring Cloud Gateway caches request bodies
+	 * Early: before Spring Cloud Gateway caches request bodies
 	 * ({@code HIGHEST_PRECEDENCE + 1000}) and before the route filters (circuit breaker),
 	 * so a rejection costs neither a body read nor a breaker call.
 	 */
-	static final int ORDER = BlacklistFilter.ORDER + 10;
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
 	enum Limiter {
 
-		USER, IP, ROUTE;
+		IP, USER, ROUTE;
 
 		String tag() {
 			return name().toLowerCase(Locale.ROOT);
@@ -75,16 +83,12 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 
 	}
 
-	static final String IP_BUCKET = "ip";
-
-	static final String USER_BUCKET = "user-purchases";
-
-	static final String ROUTE_BUCKET_PREFIX = "route:";
-
-	/** The one key of a route's global bucket. */
-	static final String EVERYONE = "all";
-
 	private static final String PURCHASE_PATH = "/api/orders";
+
+	/** Read once: a Resource-backed script re-reads the jar on every call. */
+	private static final RedisScript<List> LIMIT = RedisScript.of(
+			RedisScript.of(new ClassPathResource("io/flashsale/gateway/ratelimit/limit.lua")).getScriptAsString(),
+			List.class);
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
@@ -92,14 +96,14 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 
 	private final AtomicLong outageLoggedAt = new AtomicLong(System.nanoTime() - OUTAGE_LOG_INTERVAL.toNanos());
 
-	private final RedisRateLimiter limiter;
+	private final ReactiveStringRedisTemplate redis;
 
 	/** Replaced whole by {@link #retune}, as are the local route buckets. */
 	private volatile RateLimitProperties properties;
 
-	private final Callers callers;
+	private final BlacklistProperties blacklist;
 
-	private final Blacklist blacklist;
+	private final Callers callers;
 
 	private final GatewayProblems problems;
 
@@ -109,12 +113,13 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 
 	private final Map<Limiter, Counter> unavailable = new EnumMap<>(Limiter.class);
 
-	RateLimitFilter(RedisRateLimiter limiter, RateLimitProperties properties, Callers callers, Blacklist blacklist,
-			GatewayProblems problems, MeterRegistry meters) {
-		this.limiter = limiter;
-		this.properties = properties;
-		this.callers = callers;
+	private final Map<Limiter, Counter> blocks = new EnumMap<>(Limiter.class);
+
+	RateLimitFilter(ReactiveStringRedisTemplate redis, RateLimitProperties properties, BlacklistProperties blacklist,
+			Callers callers, GatewayProblems problems, MeterRegistry meters) {
+		this.redis = redis;
 		this.blacklist = blacklist;
+		this.callers = callers;
 		this.problems = problems;
 		retune(properties);
 		for (Limiter kind : Limiter.values()) {
@@ -129,6 +134,13 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 						.tag("limiter", kind.tag())
 						.register(meters));
 		}
+		for (Limiter kind : List.of(Limiter.IP, Limiter.USER)) {
+			this.blocks.put(kind,
+					Counter.builder("flashsale.gateway.blacklisted")
+						.description("Callers put on the blacklist for repeated rate-limit rejections")
+						.tag("kind", kind.tag())
+						.register(meters));
+		}
 	}
 
 	/**
@@ -141,21 +153,11 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 	 */
 	synchronized void retune(RateLimitProperties properties) {
 		Map<String, LocalTokenBucket> local = new HashMap<>();
-		this.limiter.getConfig().put(IP_BUCKET, config(properties.ip()));
-		this.limiter.getConfig().put(USER_BUCKET, config(properties.user()));
-		properties.routes().forEach((route, bucket) -> {
-			this.limiter.getConfig().put(ROUTE_BUCKET_PREFIX + route, config(bucket));
-			local.put(route, LocalTokenBucket.shareOf(bucket, properties.instances(), System::nanoTime));
-		});
+		properties.routes()
+			.forEach((route, bucket) -> local.put(route,
+					LocalTokenBucket.shareOf(bucket, properties.instances(), System::nanoTime)));
 		this.localRouteBuckets = Map.copyOf(local);
 		this.properties = properties;
-	}
-
-	private static RedisRateLimiter.Config config(RateLimitProperties.Bucket bucket) {
-		// Replenish rate first: the burst setter checks it is not below the rate.
-		return new RedisRateLimiter.Config().setReplenishRate(bucket.replenishRate())
-			.setBurstCapacity(bucket.burstCapacity())
-			.setRequestedTokens(bucket.requestedTokens());
 	}
 
 	@Override
@@ -165,30 +167,40 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		if (!this.properties.enabled()) {
+		RateLimitProperties limits = this.properties;
+		if (!limits.enabled()) {
 			return chain.filter(exchange);
 		}
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		String routeId = (route != null && limits.routes().containsKey(route.getId())) ? route.getId() : null;
 		return this.callers.resolve(exchange)
-			.flatMap((caller) -> check(checks(route, exchange.getRequest(), caller)).flatMap((verdict) -> {
-				if (verdict.allowed()) {
-					verdict.headers().forEach(exchange.getResponse().getHeaders()::set);
-					return chain.filter(exchange);
-				}
-				return reject(exchange, caller, verdict);
-			}));
+			.flatMap((caller) -> decide(limits, caller, isPurchase(exchange.getRequest()), routeId)
+				.flatMap((verdict) -> verdict.allowed() ? pass(exchange, chain, verdict) : reject(exchange, verdict)));
 	}
 
-	private List<Supplier<Mono<Verdict>>> checks(Route route, ServerHttpRequest request, Caller caller) {
-		List<Supplier<Mono<Verdict>>> checks = new ArrayList<>(3);
-		checks.add(() -> ask(Limiter.IP, IP_BUCKET, caller.ip()));
-		if (caller.userId() != null && isPurchase(request)) {
-			checks.add(() -> ask(Limiter.USER, USER_BUCKET, caller.userId()));
+	/**
+	 * The IP limit and the blacklist for a request without a valid token, which Spring
+	 * Security answers 401 before any route: flooding with bad tokens is limited per IP
+	 * too.
+	 * @param exchange the exchange
+	 * @return a problem written if the caller is blocked or its IP's bucket ran dry,
+	 * empty otherwise
+	 */
+	public Mono<Boolean> rejectAnonymous(ServerWebExchange exchange) {
+		RateLimitProperties limits = this.properties;
+		if (!limits.enabled()) {
+			return Mono.just(false);
 		}
-		if (route != null && this.localRouteBuckets.containsKey(route.getId())) {
-			checks.add(() -> ask(Limiter.ROUTE, ROUTE_BUCKET_PREFIX + route.getId(), EVERYONE));
+		Caller caller = this.callers.anonymous(exchange);
+		return decide(limits, caller, false, null)
+			.flatMap((verdict) -> verdict.allowed() ? Mono.just(false) : reject(exchange, verdict).thenReturn(true));
+	}
+
+	private Mono<Void> pass(ServerWebExchange exchange, GatewayFilterChain chain, Verdict verdict) {
+		if (verdict.headers() != null) {
+			verdict.headers().forEach(exchange.getResponse().getHeaders()::set);
 		}
-		return checks;
+		return chain.filter(exchange);
 	}
 
 	static boolean isPurchase(ServerHttpRequest request) {
@@ -197,53 +209,76 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 				&& (path.equals(PURCHASE_PATH) || path.equals(PURCHASE_PATH + "/"));
 	}
 
-	/** Runs the checks in order and stops at the first rejection. */
-	private static Mono<Verdict> check(List<Supplier<Mono<Verdict>>> checks) {
-		Mono<Verdict> result = Mono.just(Verdict.NONE);
-		for (Supplier<Mono<Verdict>> check : checks) {
-			result = result.flatMap((previous) -> previous.allowed()
-					? check.get().map((next) -> next.allowedAfter(previous)) : Mono.just(previous));
+	private Mono<Verdict> decide(RateLimitProperties limits, Caller caller, boolean purchase,
+			@Nullable String routeId) {
+		boolean user = caller.userId() != null;
+		boolean userBucket = user && purchase;
+		String tag = shardTag(caller, limits.shards());
+		String ip = caller.ip();
+		String userId = user ? caller.userId() : "-";
+		String route = (routeId != null) ? routeId : "-";
+		List<String> keys = List.of(key(tag, "ip", ip, "tokens"), key(tag, "ip", ip, "stamp"),
+				key(tag, "user", userId, "tokens"), key(tag, "user", userId, "stamp"),
+				key(tag, "route", route, "tokens"), key(tag, "route", route, "stamp"), blockedKey(tag, "ip", ip),
+				blockedKey(tag, "user", userId), rejectionsKey(tag, "ip", ip), rejectionsKey(tag, "user", userId));
+		RateLimitProperties.Bucket routeBucket = (routeId != null) ? limits.routes().get(routeId) : null;
+		List<String> args = List.of(rate(limits.ip(), 1), burst(limits.ip(), 1), cost(limits.ip(), true),
+				rate(limits.user(), 1), burst(limits.user(), 1), cost(limits.user(), userBucket),
+				rate(routeBucket, limits.shards()), burst(routeBucket, limits.shards()),
+				cost(routeBucket, routeBucket != null), this.blacklist.enabled() ? "1" : "0",
+				Integer.toString(this.blacklist.maxRejections()), Long.toString(this.blacklist.window().toMillis()),
+				Long.toString(this.blacklist.blockDuration().toMillis()), user ? "1" : "0");
+		RateLimitProperties.Bucket callerBucket = userBucket ? limits.user() : limits.ip();
+		return this.redis.execute(LIMIT, keys, args)
+			.next()
+			.timeout(limits.redisTimeout())
+			.map((result) -> verdict(result, caller, callerBucket, routeBucket))
+			.onErrorResume((ex) -> Mono.just(redisFailed(userBucket, routeId, routeBucket, ex)))
+			.switchIfEmpty(Mono.fromSupplier(() -> redisFailed(userBucket, routeId, routeBucket, null)));
+	}
+
+	private Verdict verdict(List<?> result, Caller caller, RateLimitProperties.Bucket callerBucket,
+			RateLimitProperties.@Nullable Bucket routeBucket) {
+		int outcome = number(result.get(0));
+		int limiter = number(result.get(1));
+		long remaining = number(result.get(2));
+		if (outcome == 0) {
+			return Verdict.allow((remaining >= 0) ? headers(callerBucket, remaining) : null);
 		}
-		return result;
-	}
-
-	private Mono<Verdict> ask(Limiter kind, String bucket, String id) {
-		return this.limiter.isAllowed(bucket, id)
-			.timeout(this.properties.redisTimeout())
-			.map((response) -> answered(response) ? verdict(kind, bucket, response) : redisFailed(kind, bucket, null))
-			.onErrorResume((ex) -> Mono.just(redisFailed(kind, bucket, ex)));
-	}
-
-	/**
-	 * {@link RedisRateLimiter} answers a Redis error itself, by allowing the request with
-	 * {@code X-RateLimit-Remaining: -1}; its script never returns a negative count.
-	 */
-	private static boolean answered(RateLimiter.Response response) {
-		return remaining(response) >= 0;
-	}
-
-	private Verdict verdict(Limiter kind, String bucket, RateLimiter.Response response) {
-		RedisRateLimiter.Config config = this.limiter.getConfig().get(bucket);
-		if (response.isAllowed()) {
-			// A route's global bucket is the service's capacity, not the caller's
-			// business.
-			return Verdict.allow((kind == Limiter.ROUTE) ? Map.of() : response.getHeaders());
+		if (outcome == 1) {
+			return Verdict.blocked(GatewayProblems.retryAfterSeconds(Duration.ofMillis(number(result.get(3)))));
 		}
-		long missing = Math.max(1, config.getRequestedTokens() - remaining(response));
-		long seconds = Math.max(1, (missing + config.getReplenishRate() - 1) / config.getReplenishRate());
-		return Verdict.reject(kind, response.getHeaders(), seconds);
+		Limiter kind = Limiter.values()[limiter - 1];
+		if (number(result.get(4)) == 1) {
+			this.blocks.get(kind).increment();
+			log.info("Blacklisted {} {} for {}", kind.tag(), (kind == Limiter.USER) ? caller.userId() : caller.ip(),
+					this.blacklist.blockDuration());
+		}
+		RateLimitProperties.Bucket bucket = switch (kind) {
+			case IP -> this.properties.ip();
+			case USER -> this.properties.user();
+			case ROUTE -> routeBucket;
+		};
+		long missing = Math.max(1, bucket.requestedTokens() - remaining);
+		long seconds = Math.max(1, (missing + bucket.replenishRate() - 1) / bucket.replenishRate());
+		// A route's global bucket is the service's capacity, not the caller's business.
+		return Verdict.reject(kind, (kind == Limiter.ROUTE) ? null : headers(bucket, remaining), seconds);
 	}
 
-	private Verdict redisFailed(Limiter kind, String bucket, Throwable ex) {
-		this.unavailable.get(kind).increment();
-		logOutage(bucket, ex);
-		if (kind != Limiter.ROUTE) {
-			return Verdict.NONE;
+	private Verdict redisFailed(boolean userBucket, @Nullable String routeId,
+			RateLimitProperties.@Nullable Bucket routeBucket, @Nullable Throwable ex) {
+		this.unavailable.get(Limiter.IP).increment();
+		if (userBucket) {
+			this.unavailable.get(Limiter.USER).increment();
 		}
-		String route = bucket.substring(ROUTE_BUCKET_PREFIX.length());
-		int requested = this.limiter.getConfig().get(bucket).getRequestedTokens();
-		return this.localRouteBuckets.get(route).tryConsume(requested) ? Verdict.NONE
-				: Verdict.reject(kind, Map.of(), 1);
+		logOutage(ex);
+		if (routeId == null || routeBucket == null) {
+			return Verdict.allow(null);
+		}
+		this.unavailable.get(Limiter.ROUTE).increment();
+		LocalTokenBucket local = this.localRouteBuckets.get(routeId);
+		return (local == null || local.tryConsume(routeBucket.requestedTokens())) ? Verdict.allow(null)
+				: Verdict.reject(Limiter.ROUTE, null, 1);
 	}
 
 	/**
@@ -251,68 +286,102 @@ final class RateLimitFilter implements GlobalFilter, Ordered {
 	 * fails its checks, and the counter
 	 * {@code flashsale.gateway.rate.limiter.unavailable} tells how many.
 	 */
-	private void logOutage(String bucket, Throwable ex) {
+	private void logOutage(@Nullable Throwable ex) {
 		long now = System.nanoTime();
 		long last = this.outageLoggedAt.get();
 		if (now - last >= OUTAGE_LOG_INTERVAL.toNanos() && this.outageLoggedAt.compareAndSet(last, now)) {
-			log.warn(
-					"Redis did not answer the rate limit {} ({}); IP and user limits are open and route limits "
-							+ "local until it does",
-					bucket, (ex != null) ? ex.toString() : "error reported by the limiter");
+			log.warn("Redis did not answer the rate limits ({}); IP and user limits and the blacklist are open and "
+					+ "route limits local until it does", (ex != null) ? ex.toString() : "no answer");
 		}
 	}
 
-	private static long remaining(RateLimiter.Response response) {
-		String value = response.getHeaders().get(RedisRateLimiter.REMAINING_HEADER);
-		try {
-			return (value != null) ? Long.parseLong(value) : 0;
+	private Mono<Void> reject(ServerWebExchange exchange, Verdict verdict) {
+		HttpHeaders headers = exchange.getResponse().getHeaders();
+		if (verdict.headers() != null) {
+			verdict.headers().forEach(headers::set);
 		}
-		catch (NumberFormatException ex) {
-			return 0;
+		if (verdict.limiter() == null) {
+			return this.problems.write(exchange.getResponse(),
+					GatewayProblems.retryLater(HttpStatus.TOO_MANY_REQUESTS, "blacklisted", "Blocked",
+							"Too many rejected requests; this caller is blocked for a while.",
+							verdict.retryAfterSeconds()));
 		}
-	}
-
-	private Mono<Void> reject(ServerWebExchange exchange, Caller caller, Verdict verdict) {
 		this.rejected.get(verdict.limiter()).increment();
-		Mono<Void> strike = switch (verdict.limiter()) {
-			case USER -> this.blacklist.strike(Blacklist.Kind.USER, caller.userId());
-			case IP -> this.blacklist.strike(Blacklist.Kind.IP, caller.ip());
-			case ROUTE -> Mono.empty();
-		};
-		verdict.headers().forEach(exchange.getResponse().getHeaders()::set);
 		String detail = switch (verdict.limiter()) {
 			case USER -> "Too many purchases from this user; retry after " + verdict.retryAfterSeconds() + " s.";
 			case IP -> "Too many requests from this address; retry after " + verdict.retryAfterSeconds() + " s.";
 			case ROUTE -> "The service is at capacity; retry after " + verdict.retryAfterSeconds() + " s.";
 		};
-		return strike.then(Mono.defer(() -> this.problems.write(exchange.getResponse(),
-				GatewayProblems.retryLater(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", detail,
-						verdict.retryAfterSeconds()))));
+		return this.problems.write(exchange.getResponse(), GatewayProblems.retryLater(HttpStatus.TOO_MANY_REQUESTS,
+				"rate-limited", "Too many requests", detail, verdict.retryAfterSeconds()));
+	}
+
+	private static Map<String, String> headers(RateLimitProperties.Bucket bucket, long remaining) {
+		return Map.of("X-RateLimit-Remaining", Long.toString(Math.max(0, remaining)), "X-RateLimit-Replenish-Rate",
+				Integer.toString(bucket.replenishRate()), "X-RateLimit-Burst-Capacity",
+				Long.toString(bucket.burstCapacity()), "X-RateLimit-Requested-Tokens",
+				Integer.toString(bucket.requestedTokens()));
+	}
+
+	private static String rate(RateLimitProperties.@Nullable Bucket bucket, int shares) {
+		return (bucket != null) ? Double.toString((double) bucket.replenishRate() / shares) : "1";
+	}
+
+	private static String burst(RateLimitProperties.@Nullable Bucket bucket, int shares) {
+		return (bucket != null)
+				? Double.toString(Math.max(bucket.requestedTokens(), (double) bucket.burstCapacity() / shares)) : "1";
+	}
+
+	private static String cost(RateLimitProperties.@Nullable Bucket bucket, boolean applies) {
+		return (bucket != null && applies) ? Integer.toString(bucket.requestedTokens()) : "0";
+	}
+
+	private static int number(Object value) {
+		return (int) Long.parseLong(String.valueOf(value));
+	}
+
+	/** The hash tag every key of one caller's call shares. */
+	static String shardTag(Caller caller, int shards) {
+		if (shards <= 1) {
+			return "rl";
+		}
+		String owner = (caller.userId() != null) ? caller.userId() : caller.ip();
+		return "rl:" + Math.floorMod(owner.hashCode(), shards);
+	}
+
+	static String key(String tag, String kind, String id, String part) {
+		return "gateway:{" + tag + "}:" + kind + ":" + id + ":" + part;
+	}
+
+	static String blockedKey(String tag, String kind, String id) {
+		return key(tag, kind, id, "blocked");
+	}
+
+	static String rejectionsKey(String tag, String kind, String id) {
+		return key(tag, kind, id, "rejections");
 	}
 
 	/**
-	 * What the limits decided so far.
+	 * What the limits decided.
 	 *
-	 * @param limiter the limiter that rejected, {@code null} while allowed
+	 * @param limiter the limiter that rejected; {@code null} when allowed or blocked
 	 * @param allowed whether the request may pass
-	 * @param headers rate-limit headers for the response
-	 * @param retryAfterSeconds when a rejected caller may retry
+	 * @param headers rate-limit headers for the response, if any
+	 * @param retryAfterSeconds when a rejected or blocked caller may retry
 	 */
-	record Verdict(Limiter limiter, boolean allowed, Map<String, String> headers, long retryAfterSeconds) {
+	record Verdict(@Nullable Limiter limiter, boolean allowed, @Nullable Map<String, String> headers,
+			long retryAfterSeconds) {
 
-		static final Verdict NONE = allow(Map.of());
-
-		static Verdict allow(Map<String, String> headers) {
+		static Verdict allow(@Nullable Map<String, String> headers) {
 			return new Verdict(null, true, headers, 0);
 		}
 
-		static Verdict reject(Limiter limiter, Map<String, String> headers, long retryAfterSeconds) {
-			return new Verdict(limiter, false, headers, retryAfterSeconds);
+		static Verdict blocked(long retryAfterSeconds) {
+			return new Verdict(null, false, null, retryAfterSeconds);
 		}
 
-		/** Rejections win; an allowed check without headers keeps the earlier ones. */
-		Verdict allowedAfter(Verdict previous) {
-			return (this.allowed && this.headers.isEmpty()) ? previous : this;
+		static Verdict reject(Limiter limiter, @Nullable Map<String, String> headers, long retryAfterSeconds) {
+			return new Verdict(limiter, false, headers, retryAfterSeconds);
 		}
 
 	}

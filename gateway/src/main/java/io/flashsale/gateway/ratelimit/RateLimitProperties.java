@@ -33,12 +33,17 @@ import org.springframework.validation.annotation.Validated;
  * Redis before the limiter's fallback applies
  * @param instances gateway replicas sharing the Redis buckets; while Redis is unreachable
  * each replica enforces 1/instances of every route's rate on its own
+ * @param shards hash tags the limiter's keys are spread over, so that on Redis Cluster
+ * they spread over nodes: a caller's keys (user, else IP) share one tag, IP buckets and
+ * blacklist entries are kept per shard and each shard holds 1/shards of every route's
+ * rate. 1 (the default) keeps every limit exact; read at start
  */
 @Validated
 @ConfigurationProperties("flashsale.gateway.rate-limits")
 record RateLimitProperties(@DefaultValue("true") boolean enabled, @Valid Bucket user, @Valid Bucket ip,
 		Map<String, @Valid Bucket> routes, @DefaultValue("0") @PositiveOrZero int trustedProxyHops,
-		@DefaultValue("500ms") @NotNull Duration redisTimeout, @DefaultValue("1") @Min(1) int instances) {
+		@DefaultValue("500ms") @NotNull Duration redisTimeout, @DefaultValue("1") @Min(1) int instances,
+		@DefaultValue("1") @Min(1) int shards) {
 
 	static final Bucket DEFAULT_USER = new Bucket(5, 10, 1);
 
@@ -58,7 +63,7 @@ record RateLimitProperties(@DefaultValue("true") boolean enabled, @Valid Bucket 
 	}
 
 	/**
-	 * One token bucket, as Spring Cloud Gateway's {@code RedisRateLimiter} takes it.
+	 * One token bucket, as Spring Cloud Gateway's {@code RedisRateLimiter} describes it.
 	 *
 	 * @param replenishRate tokens added per second
 	 * @param burstCapacity tokens the bucket holds

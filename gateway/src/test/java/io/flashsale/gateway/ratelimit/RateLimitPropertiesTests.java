@@ -26,7 +26,7 @@ class RateLimitPropertiesTests {
 
 	@Test
 	void defaultsToTheDocumentedBuckets() {
-		RateLimitProperties defaults = new RateLimitProperties(true, null, null, null, 0, Duration.ofMillis(500), 1);
+		RateLimitProperties defaults = new RateLimitProperties(true, null, null, null, 0, Duration.ofMillis(500), 1, 1);
 		assertThat(defaults.user()).isEqualTo(new RateLimitProperties.Bucket(5, 10, 1));
 		assertThat(defaults.ip()).isEqualTo(new RateLimitProperties.Bucket(2000, 4000, 1));
 		assertThat(defaults.routes())
@@ -38,7 +38,7 @@ class RateLimitPropertiesTests {
 	void addsConfiguredRoutesToTheOrdersDefaultAndLetsThemOverrideIt() {
 		RateLimitProperties properties = new RateLimitProperties(true, null, null, Map.of("payments",
 				new RateLimitProperties.Bucket(100, 200, 1), "orders", new RateLimitProperties.Bucket(500, 500, 1)), 0,
-				Duration.ofMillis(500), 1);
+				Duration.ofMillis(500), 1, 1);
 		assertThat(properties.routes()).containsOnly(Map.entry("payments", new RateLimitProperties.Bucket(100, 200, 1)),
 				Map.entry("orders", new RateLimitProperties.Bucket(500, 500, 1)));
 	}
@@ -58,7 +58,7 @@ class RateLimitPropertiesTests {
 	@Test
 	void rejectsNonPositiveRatesAndNestedInvalidBuckets() {
 		RateLimitProperties properties = new RateLimitProperties(true, new RateLimitProperties.Bucket(0, 10, 1), null,
-				Map.of("payments", new RateLimitProperties.Bucket(10, 5, 1)), -1, Duration.ofMillis(500), 0);
+				Map.of("payments", new RateLimitProperties.Bucket(10, 5, 1)), -1, Duration.ofMillis(500), 0, 1);
 		Set<String> paths = validator.validate(properties)
 			.stream()
 			.map((violation) -> violation.getPropertyPath().toString())
