@@ -41,7 +41,8 @@ public class StockCounters {
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> RESERVE = script("reserve", List.class);
 
-	private static final RedisScript<String> CONFIRM = script("confirm", String.class);
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> CONFIRM = script("confirm", List.class);
 
 	private static final RedisScript<String> RELEASE = script("release", String.class);
 
@@ -119,8 +120,25 @@ public class StockCounters {
 	 * @return the state after the claim; empty when there is no reservation
 	 */
 	public Optional<Reservation.State> confirm(long flashSaleId, String orderId) {
+		return confirmAll(flashSaleId, List.of(orderId)).get(orderId);
+	}
+
+	/**
+	 * Claims a batch of one sale's reservations in one script.
+	 * @return each order's state after the claim, empty when it has no reservation
+	 */
+	public Map<String, Optional<Reservation.State>> confirmAll(long flashSaleId, List<String> orderIds) {
+		if (orderIds.isEmpty()) {
+			return Map.of();
+		}
 		StockKeys keys = new StockKeys(flashSaleId);
-		return state(this.redis.execute(CONFIRM, List.of(keys.reservations(), keys.pending()), orderId));
+		List<?> states = this.redis.execute(CONFIRM, List.of(keys.reservations(), keys.pending()),
+				orderIds.toArray(Object[]::new));
+		Map<String, Optional<Reservation.State>> result = new HashMap<>(orderIds.size() * 2);
+		for (int i = 0; i < orderIds.size(); i++) {
+			result.put(orderIds.get(i), state((states != null) ? String.valueOf(states.get(i)) : null));
+		}
+		return result;
 	}
 
 	/**

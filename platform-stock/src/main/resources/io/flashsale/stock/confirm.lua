@@ -1,16 +1,21 @@
--- The order writer claims a reservation before it persists the order, so the reaper can no
--- longer release it. Claiming twice is harmless.
--- KEYS: reservations, pending   ARGV: orderId
--- Returns the state after the call: CONFIRMED, or RELEASED / CANCELLED / MISSING when there
--- is no stock behind the order any more.
-local raw = redis.call('HGET', KEYS[1], ARGV[1])
-if not raw then
-  return 'MISSING'
+-- The order writer claims reservations before it persists their orders, so the reaper can no
+-- longer release them; one call claims a whole batch of one sale. Claiming twice is harmless.
+-- KEYS: reservations, pending   ARGV: orderId...
+-- Returns the state of each after the call, in order: CONFIRMED, or RELEASED / CANCELLED /
+-- MISSING when there is no stock behind the order any more.
+local states = {}
+for i = 1, #ARGV do
+  local raw = redis.call('HGET', KEYS[1], ARGV[i])
+  if not raw then
+    states[i] = 'MISSING'
+  else
+    local reservation = cjson.decode(raw)
+    if reservation.s == 'RESERVED' then
+      reservation.s = 'CONFIRMED'
+      redis.call('HSET', KEYS[1], ARGV[i], cjson.encode(reservation))
+      redis.call('ZREM', KEYS[2], ARGV[i])
+    end
+    states[i] = reservation.s
+  end
 end
-local reservation = cjson.decode(raw)
-if reservation.s == 'RESERVED' then
-  reservation.s = 'CONFIRMED'
-  redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(reservation))
-  redis.call('ZREM', KEYS[2], ARGV[1])
-end
-return reservation.s
+return states

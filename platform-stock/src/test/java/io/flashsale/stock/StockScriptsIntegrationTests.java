@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -190,6 +192,30 @@ class StockScriptsIntegrationTests {
 		this.counters.reserve(new ReserveCommand(this.saleId, orderId, "a", 1, "key-1", "h1", START.plusSeconds(1)));
 		this.counters.release(this.saleId, orderId);
 		assertThat(this.counters.confirm(this.saleId, orderId)).contains(Reservation.State.RELEASED);
+	}
+
+	@Test
+	void claimsABatchOfOneSaleInOneCallAndTellsEachOrdersState() {
+		warm(3, 1);
+		String kept = UUID.randomUUID().toString();
+		String released = UUID.randomUUID().toString();
+		String claimedBefore = UUID.randomUUID().toString();
+		this.counters.reserve(new ReserveCommand(this.saleId, kept, "a", 1, "key-a", "h1", START.plusSeconds(1)));
+		this.counters.reserve(new ReserveCommand(this.saleId, released, "b", 1, "key-b", "h1", START.plusSeconds(1)));
+		this.counters
+			.reserve(new ReserveCommand(this.saleId, claimedBefore, "c", 1, "key-c", "h1", START.plusSeconds(1)));
+		this.counters.release(this.saleId, released);
+		this.counters.confirm(this.saleId, claimedBefore);
+
+		Map<String, Optional<Reservation.State>> states = this.counters.confirmAll(this.saleId,
+				List.of(kept, released, "unknown", claimedBefore, kept));
+
+		assertThat(states).containsOnly(Map.entry(kept, Optional.of(Reservation.State.CONFIRMED)),
+				Map.entry(released, Optional.of(Reservation.State.RELEASED)), Map.entry("unknown", Optional.empty()),
+				Map.entry(claimedBefore, Optional.of(Reservation.State.CONFIRMED)));
+		assertThat(this.counters.unclaimedBefore(this.saleId, END, 10)).isEmpty();
+		assertThat(this.counters.release(this.saleId, kept)).isFalse();
+		assertThat(this.counters.remaining(this.saleId)).isEqualTo(1);
 	}
 
 	private String confirmedOrder(String user, int quantity, String key) {

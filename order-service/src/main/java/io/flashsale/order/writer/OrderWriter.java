@@ -1,5 +1,7 @@
 package io.flashsale.order.writer;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,14 +36,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes orders from {@code OrderReserved} records, a batch at a time.
  *
  * <p>
- * For each record it first claims the reservation in Redis (so the reaper can no longer
- * release it), then, in one transaction, inserts the claimed orders that are not written
- * yet and publishes {@code OrderPlaced} for each through the outbox. After the commit it
- * queues every claimed order on the delayed-cancel queue, and only then lets the
- * container commit the offsets. A crash anywhere replays the batch: the claim, the insert
- * and the queueing are idempotent, and an order written before the crash gets no second
- * {@code OrderPlaced}. A reservation already released (the purchase got 503, or the
- * reaper found its send never succeeded) has no stock behind it and gets no order.
+ * It first claims the batch's reservations in Redis, one script per sale (so the reaper
+ * can no longer release them), then, in one transaction, inserts the claimed orders that
+ * are not written yet and publishes {@code OrderPlaced} for each through the outbox.
+ * After the commit it queues every claimed order on the delayed-cancel queue, and only
+ * then lets the container commit the offsets. A crash anywhere replays the batch: the
+ * claim, the insert and the queueing are idempotent, and an order written before the
+ * crash gets no second {@code OrderPlaced}. A reservation already released (the purchase
+ * got 503, or the reaper found its send never succeeded) has no stock behind it and gets
+ * no order.
  *
  * <p>
  * A record whose reservation is missing is an acknowledged order all the same: Redis lost
@@ -94,9 +97,15 @@ class OrderWriter {
 
 	@KafkaListener(id = "order-writer", topics = Topics.ORDER_RESERVATIONS, batch = "true")
 	void write(List<ConsumerRecord<String, String>> records) {
-		Map<String, Order> claimed = new LinkedHashMap<>();
+		List<OrderReserved> reservations = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, String> record : records) {
-			read(record).flatMap(this::claim).ifPresent((order) -> claimed.putIfAbsent(order.id(), order));
+			read(record).ifPresent(reservations::add);
+		}
+		Map<String, Optional<Reservation.State>> states = claimAll(reservations);
+		Map<String, Order> claimed = new LinkedHashMap<>();
+		for (OrderReserved reserved : reservations) {
+			decide(reserved, states.get(reserved.orderId()))
+				.ifPresent((order) -> claimed.putIfAbsent(order.id(), order));
 		}
 		if (claimed.isEmpty()) {
 			return;
@@ -130,8 +139,22 @@ class OrderWriter {
 		}
 	}
 
+	/** One claim script per sale of the batch. */
+	private Map<String, Optional<Reservation.State>> claimAll(List<OrderReserved> reservations) {
+		Map<Long, List<String>> bySale = new LinkedHashMap<>();
+		for (OrderReserved reserved : reservations) {
+			bySale.computeIfAbsent(reserved.flashSaleId(), (sale) -> new ArrayList<>()).add(reserved.orderId());
+		}
+		Map<String, Optional<Reservation.State>> states = new HashMap<>(reservations.size() * 2);
+		bySale.forEach((sale, orderIds) -> states.putAll(this.counters.confirmAll(sale, orderIds)));
+		return states;
+	}
+
 	private Optional<Order> claim(OrderReserved reserved) {
-		Optional<Reservation.State> state = this.counters.confirm(reserved.flashSaleId(), reserved.orderId());
+		return decide(reserved, this.counters.confirm(reserved.flashSaleId(), reserved.orderId()));
+	}
+
+	private Optional<Order> decide(OrderReserved reserved, Optional<Reservation.State> state) {
 		if (state.isEmpty()) {
 			return adopt(reserved);
 		}
