@@ -34,7 +34,7 @@ public record EventEnvelope<T>(UUID eventId, String type, int version, Instant o
 	}
 
 	public static <T> EventEnvelope<T> of(String key, T payload, Instant occurredAt) {
-		return new EventEnvelope<>(UUID.randomUUID(), payload.getClass().getSimpleName(), 1, occurredAt, key, payload);
+		return new EventEnvelope<>(Ids.randomUuid(), payload.getClass().getSimpleName(), 1, occurredAt, key, payload);
 	}
 
 }

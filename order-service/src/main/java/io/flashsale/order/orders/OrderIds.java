@@ -1,9 +1,10 @@
 package io.flashsale.order.orders;
 
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.flashsale.contracts.Ids;
 
 /**
  * Order ids carry their flash sale: {@code <flashSaleId>-<32 hex>}. Before the order row
@@ -17,7 +18,7 @@ public final class OrderIds {
 	}
 
 	public static String next(long flashSaleId) {
-		return flashSaleId + "-" + UUID.randomUUID().toString().replace("-", "");
+		return flashSaleId + "-" + Ids.randomHex();
 	}
 
 	/**

@@ -1,7 +1,7 @@
 package io.flashsale.platform.context;
 
 import java.io.IOException;
-import java.util.UUID;
+
 import java.util.regex.Pattern;
 
 import io.micrometer.tracing.BaggageInScope;
@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.flashsale.contracts.Headers;
+import io.flashsale.contracts.Ids;
 import io.flashsale.contracts.TrafficMark;
 
 import org.springframework.security.core.Authentication;
@@ -53,7 +54,7 @@ public class RequestContextFilter extends OncePerRequestFilter {
 
 	static String requestId(String candidate) {
 		return (candidate != null && SAFE_REQUEST_ID.matcher(candidate).matches()) ? candidate
-				: UUID.randomUUID().toString();
+				: Ids.randomUuid().toString();
 	}
 
 	private static String userId() {
