@@ -1,4 +1,4 @@
-package io.flashsale.payment.sandbox;
+package io.flashsale.paymentsandbox;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +21,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-import io.flashsale.payment.PaymentProperties.Behaviour;
-import io.flashsale.payment.channel.TradeState;
+import io.flashsale.paymentsandbox.SandboxProperties.Behaviour;
 import io.flashsale.platform.degrade.Grade;
 import io.flashsale.platform.degrade.Graded;
 
@@ -52,7 +51,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Validated
 @Tag(name = "sandbox", description = "The sandbox wallets sandpay and quickwallet")
 @SecurityRequirements
-@LocalSandbox
 class SandboxController {
 
 	private static final String WALLET = "/sandbox/{channel}";
@@ -192,7 +190,7 @@ class SandboxController {
 
 	}
 
-	record TradeView(String tradeNo, String merchantRef, String orderId, long amountCents, TradeState status,
+	record TradeView(String tradeNo, String merchantRef, String orderId, long amountCents, TradeStatus status,
 			String payUrl, Instant createdAt, Instant paidAt, Instant refundedAt) {
 
 	}

@@ -1,16 +1,18 @@
-package io.flashsale.payment.sandbox;
+package io.flashsale.paymentsandbox;
 
 import java.time.Instant;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Insert;
-import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
-/** Callbacks the sandbox wallets owe. */
-@Mapper
+/**
+ * Callbacks the sandbox wallets owe. A MyBatis mapper that
+ * {@link PaymentSandboxAutoConfiguration} registers (the host's mapper scan does not
+ * reach this package).
+ */
 interface SandboxNotifications {
 
 	String COLUMNS = "id, channel, trade_no, status, attempts, next_attempt_at, last_error, created_at, acked_at";

@@ -1,4 +1,4 @@
-package io.flashsale.payment.sandbox;
+package io.flashsale.paymentsandbox;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.flashsale.payment.sandbox;
+package io.flashsale.paymentsandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,10 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.flashsale.payment.PaymentProperties;
-import io.flashsale.payment.PaymentProperties.Behaviour;
-import io.flashsale.payment.channel.SandboxDialect;
-import io.flashsale.payment.channel.Signatures;
+import io.flashsale.paymentsandbox.SandboxProperties.Behaviour;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -22,7 +19,6 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -32,8 +28,6 @@ import org.springframework.web.client.RestClient;
  * acknowledgement. The behaviour decides whether callbacks are lost and how many extra
  * copies of an acknowledged one are sent.
  */
-@Component
-@LocalSandbox
 class SandboxNotifier {
 
 	private static final Logger log = LoggerFactory.getLogger(SandboxNotifier.class);
@@ -46,7 +40,7 @@ class SandboxNotifier {
 
 	private final SandboxBehaviours behaviours;
 
-	private final PaymentProperties properties;
+	private final SandboxProperties properties;
 
 	private final Environment environment;
 
@@ -55,7 +49,7 @@ class SandboxNotifier {
 	private final RestClient http;
 
 	SandboxNotifier(SandboxNotifications notifications, SandboxTrades trades, SandboxBehaviours behaviours,
-			PaymentProperties properties, Environment environment, JsonMapper json, RestClient.Builder builder,
+			SandboxProperties properties, Environment environment, JsonMapper json, RestClient.Builder builder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactories,
 			ObjectProvider<HttpClientSettings> settings) {
 		this.notifications = notifications;
@@ -109,7 +103,7 @@ class SandboxNotifier {
 		}
 		Duration wait = backoff(notification.attempts());
 		this.notifications.retryLater(notification.id(), Instant.now().plus(wait), failure,
-				this.properties.sandbox().maxAttempts());
+				this.properties.maxAttempts());
 		log.info("Sandbox {} callback of trade {} not acknowledged ({}); next attempt in {}", trade.channel(),
 				trade.tradeNo(), failure, wait);
 	}
@@ -118,27 +112,28 @@ class SandboxNotifier {
 	 * @return null when acknowledged, else what went wrong
 	 */
 	private String send(SandboxTrade trade) {
-		SandboxDialect dialect = SandboxDialect.of(trade.channel());
+		Wallet wallet = Wallet.of(trade.channel());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("tradeNo", trade.tradeNo());
 		body.put("merchantRef", trade.merchantRef());
 		body.put("orderId", trade.orderId());
 		body.put("amountCents", trade.amountCents());
-		body.put("status", dialect.statusWord(trade.status()));
+		body.put("status", wallet.statusWord(trade.status()));
 		body.put("paidAt", (trade.paidAt() != null) ? trade.paidAt().toString() : null);
 		body.put("timestamp", Instant.now().getEpochSecond());
 		body.put("nonce", UUID.randomUUID().toString().replace("-", ""));
 		byte[] bytes = this.json.writeValueAsBytes(body);
-		String secret = this.properties.channels().get(trade.channel()).secret();
+		String secret = this.environment
+			.getRequiredProperty("flashsale.payment.channels." + wallet.channel() + ".secret");
 		try {
 			return this.http.post()
 				.uri(callbackBase() + "/api/payments/callbacks/{channel}", trade.channel())
 				.contentType(MediaType.APPLICATION_JSON)
-				.header(Signatures.HEADER, Signatures.hmacSha256Hex(secret, bytes))
+				.header(CallbackSignature.HEADER, CallbackSignature.of(secret, bytes))
 				.body(bytes)
 				.exchange((request, response) -> {
 					String answer = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
-					if (response.getStatusCode().is2xxSuccessful() && dialect.ackBody().equals(answer.strip())) {
+					if (response.getStatusCode().is2xxSuccessful() && wallet.ackBody().equals(answer.strip())) {
 						return null;
 					}
 					return "answered " + response.getStatusCode().value();
@@ -150,14 +145,14 @@ class SandboxNotifier {
 	}
 
 	private Duration backoff(int attemptsBefore) {
-		Duration wait = this.properties.sandbox().retryInitial().multipliedBy(1L << Math.min(attemptsBefore, 20));
-		Duration max = this.properties.sandbox().retryMax();
+		Duration wait = this.properties.retryInitial().multipliedBy(1L << Math.min(attemptsBefore, 20));
+		Duration max = this.properties.retryMax();
 		return (wait.compareTo(max) > 0) ? max : wait;
 	}
 
 	private String callbackBase() {
-		if (this.properties.sandbox().callbackBaseUrl() != null) {
-			String base = this.properties.sandbox().callbackBaseUrl().toString();
+		if (this.properties.callbackBaseUrl() != null) {
+			String base = this.properties.callbackBaseUrl().toString();
 			return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 		}
 		return "http://127.0.0.1:" + this.environment.getProperty("local.server.port",

@@ -1,8 +1,6 @@
-package io.flashsale.payment.sandbox;
+package io.flashsale.paymentsandbox;
 
 import java.time.Instant;
-
-import io.flashsale.payment.channel.TradeState;
 
 /**
  * A trade in a sandbox wallet's own books.
@@ -19,6 +17,6 @@ import io.flashsale.payment.channel.TradeState;
  * @param refundedAt when it was refunded
  */
 record SandboxTrade(String channel, String tradeNo, String merchantRef, String orderId, long amountCents,
-		TradeState status, String refundId, Instant createdAt, Instant paidAt, Instant refundedAt) {
+		TradeStatus status, String refundId, Instant createdAt, Instant paidAt, Instant refundedAt) {
 
 }

@@ -1,4 +1,4 @@
-package io.flashsale.payment.sandbox;
+package io.flashsale.paymentsandbox;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,17 +6,14 @@ import java.util.Optional;
 
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
-import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
-import io.flashsale.payment.channel.TradeState;
-
 /**
- * The sandbox wallets' trades. Every state change is conditional on the current state.
+ * The sandbox wallets' trades. Every state change is conditional on the current state. A
+ * MyBatis mapper that {@link PaymentSandboxAutoConfiguration} registers.
  */
-@Mapper
 interface SandboxTrades {
 
 	String COLUMNS = "channel, trade_no, merchant_ref, order_id, amount_cents, status, refund_id, created_at, "
@@ -46,8 +43,8 @@ interface SandboxTrades {
 	 */
 	@Update("UPDATE sandbox_trades SET status = #{to}, paid_at = CASE WHEN #{to} = 'PAID' THEN #{at} ELSE paid_at END "
 			+ "WHERE channel = #{channel} AND trade_no = #{tradeNo} AND status = #{from}")
-	int move(@Param("channel") String channel, @Param("tradeNo") String tradeNo, @Param("from") TradeState from,
-			@Param("to") TradeState to, @Param("at") Instant at);
+	int move(@Param("channel") String channel, @Param("tradeNo") String tradeNo, @Param("from") TradeStatus from,
+			@Param("to") TradeStatus to, @Param("at") Instant at);
 
 	/**
 	 * @return 1 if the trade was PAID

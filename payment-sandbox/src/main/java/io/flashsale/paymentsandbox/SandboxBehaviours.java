@@ -1,13 +1,10 @@
-package io.flashsale.payment.sandbox;
+package io.flashsale.paymentsandbox;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.flashsale.payment.PaymentProperties;
-import io.flashsale.payment.PaymentProperties.Behaviour;
-
-import org.springframework.stereotype.Component;
+import io.flashsale.paymentsandbox.SandboxProperties.Behaviour;
 
 /**
  * How each sandbox wallet behaves now: starts from
@@ -15,20 +12,18 @@ import org.springframework.stereotype.Component;
  * through {@code PUT /sandbox/<channel>/behaviour}. Kept in this instance's memory: a
  * test or a demo drives one instance.
  */
-@Component
-@LocalSandbox
 class SandboxBehaviours {
 
-	private final PaymentProperties properties;
+	private final SandboxProperties properties;
 
 	private final Map<String, Behaviour> current = new ConcurrentHashMap<>();
 
-	SandboxBehaviours(PaymentProperties properties) {
+	SandboxBehaviours(SandboxProperties properties) {
 		this.properties = properties;
 	}
 
 	Behaviour of(String channel) {
-		return this.current.getOrDefault(channel, this.properties.sandbox().behaviour(channel));
+		return this.current.getOrDefault(channel, this.properties.behaviour(channel));
 	}
 
 	void set(String channel, Behaviour behaviour) {

@@ -1,4 +1,4 @@
-package io.flashsale.payment.sandbox;
+package io.flashsale.paymentsandbox;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -6,15 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import io.flashsale.payment.channel.SandboxDialect;
-import io.flashsale.payment.channel.TradeState;
-import io.flashsale.payment.sandbox.SandboxProblems.TradeNotFound;
-import io.flashsale.payment.sandbox.SandboxProblems.TradeStateConflict;
-import io.flashsale.payment.sandbox.SandboxProblems.UnknownWallet;
-import io.flashsale.payment.sandbox.SandboxProblems.WalletDown;
+import io.flashsale.paymentsandbox.SandboxProblems.TradeNotFound;
+import io.flashsale.paymentsandbox.SandboxProblems.TradeStateConflict;
+import io.flashsale.paymentsandbox.SandboxProblems.WalletDown;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -22,8 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
  * {@linkplain SandboxBehaviours#down down}; the shopper's confirmation and the drift
  * hooks do not.
  */
-@Service
-@LocalSandbox
 class SandboxBook {
 
 	private final SandboxTrades trades;
@@ -41,10 +35,10 @@ class SandboxBook {
 	/** Opens a trade; the same merchant reference opens nothing new. */
 	SandboxTrade open(String channel, String merchantRef, String orderId, long amountCents) {
 		merchantCall(channel);
-		String prefix = (SandboxDialect.of(channel) == SandboxDialect.SANDPAY) ? "SP" : "QW";
+		String prefix = Wallet.of(channel).tradePrefix();
 		SandboxTrade trade = new SandboxTrade(channel,
 				prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase(Locale.ROOT),
-				merchantRef, orderId, amountCents, TradeState.WAITING, null, now(), null, null);
+				merchantRef, orderId, amountCents, TradeStatus.WAITING, null, now(), null, null);
 		try {
 			this.trades.insert(trade);
 			return trade;
@@ -62,7 +56,7 @@ class SandboxBook {
 	/** Closes an unpaid trade; a paid one is answered as it is. */
 	SandboxTrade close(String channel, String tradeNo) {
 		merchantCall(channel);
-		this.trades.move(channel, tradeNo, TradeState.WAITING, TradeState.CLOSED, now());
+		this.trades.move(channel, tradeNo, TradeStatus.WAITING, TradeStatus.CLOSED, now());
 		return find(channel, tradeNo);
 	}
 
@@ -70,7 +64,7 @@ class SandboxBook {
 	SandboxTrade refund(String channel, String tradeNo, String refundId, long amountCents) {
 		merchantCall(channel);
 		SandboxTrade trade = find(channel, tradeNo);
-		if (trade.status() == TradeState.REFUNDED && refundId.equals(trade.refundId())) {
+		if (trade.status() == TradeStatus.REFUNDED && refundId.equals(trade.refundId())) {
 			return trade;
 		}
 		if (trade.amountCents() != amountCents) {
@@ -94,9 +88,9 @@ class SandboxBook {
 	@Transactional
 	SandboxTrade pay(String channel, String tradeNo, boolean succeed) {
 		wallet(channel);
-		TradeState outcome = succeed ? TradeState.PAID : TradeState.FAILED;
+		TradeStatus outcome = succeed ? TradeStatus.PAID : TradeStatus.FAILED;
 		Instant now = now();
-		if (this.trades.move(channel, tradeNo, TradeState.WAITING, outcome, now) != 1) {
+		if (this.trades.move(channel, tradeNo, TradeStatus.WAITING, outcome, now) != 1) {
 			throw new TradeStateConflict(tradeNo, find(channel, tradeNo).status(), "paid");
 		}
 		this.notifications.insert(channel, tradeNo, now.plus(this.behaviours.of(channel).callbackDelay()), now);
@@ -107,8 +101,8 @@ class SandboxBook {
 	SandboxTrade settle(String channel, String tradeNo) {
 		wallet(channel);
 		SandboxTrade trade = find(channel, tradeNo);
-		if (trade.status() == TradeState.PAID
-				|| this.trades.move(channel, tradeNo, trade.status(), TradeState.PAID, now()) == 1) {
+		if (trade.status() == TradeStatus.PAID
+				|| this.trades.move(channel, tradeNo, trade.status(), TradeStatus.PAID, now()) == 1) {
 			return find(channel, tradeNo);
 		}
 		throw new TradeStateConflict(tradeNo, find(channel, tradeNo).status(), "settled");
@@ -139,9 +133,7 @@ class SandboxBook {
 	}
 
 	static void wallet(String channel) {
-		if (!SandboxDialect.speaks(channel)) {
-			throw new UnknownWallet(channel);
-		}
+		Wallet.of(channel);
 	}
 
 	private void merchantCall(String channel) {

@@ -1,4 +1,4 @@
-package io.flashsale.payment.sandbox;
+package io.flashsale.paymentsandbox;
 
 import io.flashsale.platform.problem.ApiProblem;
 

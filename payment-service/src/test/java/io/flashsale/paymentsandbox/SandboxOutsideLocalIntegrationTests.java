@@ -1,7 +1,8 @@
-package io.flashsale.payment.sandbox;
+package io.flashsale.paymentsandbox;
 
 import java.util.Map;
 
+import io.flashsale.payment.PaymentServiceApplication;
 import io.flashsale.platform.security.LocalTokens;
 import io.flashsale.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -13,17 +14,20 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * payment-service as deployed, without the {@code local} profile (its own secrets given):
- * the sandbox wallets do not exist, so nobody can list, pay, fail or settle a trade or
- * take a channel down through them.
+ * payment-service as deployed, without the {@code local} profile (its own secrets given)
+ * and with the payment-sandbox module on its classpath, as in its jar: the sandbox
+ * wallets do not exist, so nobody can list, pay, fail or settle a trade or take a channel
+ * down through them. It lives in the sandbox's package to name the sandbox's own beans.
  */
 @IntegrationTest
+@ContextConfiguration(classes = PaymentServiceApplication.class)
 @ActiveProfiles("deployed")
 @TestPropertySource(properties = { "flashsale.security.jwt.secret=a-deployment-secret-of-at-least-32-bytes",
 		"flashsale.payment.channels.sandpay.secret=a-real-sandpay-secret",
@@ -41,9 +45,12 @@ class SandboxOutsideLocalIntegrationTests {
 
 	@Test
 	void hasNoSandboxWalletsOutsideTheLocalProfile() {
+		assertThat(this.context.getBeanNamesForType(PaymentSandboxAutoConfiguration.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(SandboxProperties.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(SandboxController.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(SandboxBook.class)).isEmpty();
 		assertThat(this.context.getBeanNamesForType(SandboxNotifier.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(SandboxTrades.class)).isEmpty();
 	}
 
 	@Test
