@@ -1,7 +1,5 @@
 package io.flashsale.order;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,28 +20,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.flashsale.order.catalog.FlashSales;
 import io.flashsale.order.orders.OrderIds;
-import io.flashsale.platform.degrade.LiveSwitches;
 import io.flashsale.platform.degrade.Switch;
-import io.flashsale.platform.messaging.EventJson;
-import io.flashsale.platform.security.LocalTokens;
 import io.flashsale.stock.Reservation;
 import io.flashsale.stock.ReserveCommand;
 import io.flashsale.stock.ReserveOutcome;
-import io.flashsale.stock.StockCounters;
 import io.flashsale.stock.StockKeys;
 import io.flashsale.testsupport.IntegrationTest;
 import io.flashsale.testsupport.Outages;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,28 +58,7 @@ class AcknowledgedOrdersIntegrationTests {
 	private static final AtomicLong SALE_IDS = new AtomicLong(
 			ThreadLocalRandom.current().nextLong(1_000, 1_000_000) * 1000 + 500);
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	LocalTokens tokens;
-
-	@Autowired
-	KafkaTemplate<String, String> kafka;
-
-	@Autowired
-	EventJson events;
-
-	@Autowired
-	FlashSales sales;
-
-	@Autowired
-	StockCounters counters;
-
-	@Autowired
-	JdbcTemplate jdbc;
+	private final TestService service;
 
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;
@@ -104,6 +74,10 @@ class AcknowledgedOrdersIntegrationTests {
 
 	@Autowired
 	ConfigurableEnvironment environment;
+
+	AcknowledgedOrdersIntegrationTests(@Autowired ApplicationContext context) {
+		this.service = new TestService(context);
+	}
 
 	@AfterEach
 	void restore() {
@@ -127,16 +101,16 @@ class AcknowledgedOrdersIntegrationTests {
 			.hasSize(20);
 
 		Thread.sleep(6_000);
-		assertThat(this.counters.snapshot(sale).reservations()).hasSize(40)
+		assertThat(this.service.counters().snapshot(sale).reservations()).hasSize(40)
 			.extracting(Reservation::state)
 			.containsOnly(Reservation.State.RESERVED);
-		assertThat(this.counters.remaining(sale)).isZero();
+		assertThat(this.service.counters().remaining(sale)).isZero();
 		assertThat(ordersOf(sale)).isZero();
 
 		writer(true);
 		TestSales.await(() -> ordersOf(sale) == 40, "every 202 written once the writer is back");
-		assertThat(this.counters.remaining(sale)).isZero();
-		assertThat(this.counters.snapshot(sale).reservations()).extracting(Reservation::state)
+		assertThat(this.service.counters().remaining(sale)).isZero();
+		assertThat(this.service.counters().snapshot(sale).reservations()).extracting(Reservation::state)
 			.containsOnly(Reservation.State.CONFIRMED);
 		assertThat(acceptedIds(answers)).containsExactlyInAnyOrderElementsOf(orderIdsOf(sale));
 		assertConsistent(sale, 40);
@@ -147,10 +121,12 @@ class AcknowledgedOrdersIntegrationTests {
 	void releasesAReservationWhoseSendNeverSucceededOnceTheWriterHasDrainedPastIt() throws Exception {
 		long sale = scheduleActiveSale(5, 1);
 		String orderId = OrderIds.next(sale);
-		this.counters.reserve(new ReserveCommand(sale, orderId, "ghost", 1, "key-ghost-2", "h", Instant.now()));
-		assertThat(this.counters.remaining(sale)).isEqualTo(4);
-		TestSales.await(() -> this.counters.remaining(sale) == 5, "the orphan released after its hand-off deadline");
-		assertThat(this.counters.reservation(sale, orderId)).get()
+		this.service.counters()
+			.reserve(new ReserveCommand(sale, orderId, "ghost", 1, "key-ghost-2", "h", Instant.now()));
+		assertThat(this.service.counters().remaining(sale)).isEqualTo(4);
+		TestSales.await(() -> this.service.counters().remaining(sale) == 5,
+				"the orphan released after its hand-off deadline");
+		assertThat(this.service.counters().reservation(sale, orderId)).get()
 			.extracting(Reservation::state)
 			.isEqualTo(Reservation.State.RELEASED);
 		assertThat(ordersOf(sale)).isZero();
@@ -176,15 +152,16 @@ class AcknowledgedOrdersIntegrationTests {
 		this.redisTemplate.opsForHash()
 			.put(keys.reservations(), orderId, claimed.replace("\"s\":\"CONFIRMED\"", "\"s\":\"RESERVED\""));
 		this.redisTemplate.opsForZSet().add(keys.pending(), orderId, Instant.now().minusSeconds(60).toEpochMilli());
-		assertThat(this.counters.reservation(sale, orderId)).get()
+		assertThat(this.service.counters().reservation(sale, orderId)).get()
 			.extracting(Reservation::state)
 			.isEqualTo(Reservation.State.RESERVED);
 
-		TestSales.await(() -> this.counters.reservation(sale, orderId)
+		TestSales.await(() -> this.service.counters()
+			.reservation(sale, orderId)
 			.map((r) -> r.state() == Reservation.State.CONFIRMED)
 			.orElse(false), "the reaper claims it again");
-		assertThat(this.counters.remaining(sale)).isEqualTo(2);
-		assertThat(this.counters.unclaimedBefore(sale, Instant.now(), 10)).isEmpty();
+		assertThat(this.service.counters().remaining(sale)).isEqualTo(2);
+		assertThat(this.service.counters().unclaimedBefore(sale, Instant.now(), 10)).isEmpty();
 	}
 
 	/**
@@ -201,7 +178,7 @@ class AcknowledgedOrdersIntegrationTests {
 		assertThat(first).extracting(Response::status).containsOnly(202);
 		double adoptedBefore = adopted("counters-lost");
 
-		this.counters.forget(sale);
+		this.service.counters().forget(sale);
 		Response paused = purchase("while-lost", UUID.randomUUID().toString(), sale);
 		assertThat(paused.status()).isEqualTo(503);
 		assertThat(paused.body()).contains("\"code\":\"sale-paused\"");
@@ -210,13 +187,14 @@ class AcknowledgedOrdersIntegrationTests {
 		writer(true);
 		TestSales.await(() -> ordersOf(sale) == 10, "the 10 acknowledged orders written without their reservations");
 		assertThat(adopted("counters-lost") - adoptedBefore).isEqualTo(10);
-		TestSales.await(() -> this.counters.remaining(sale) == 20, "counters rebuilt from the 10 orders of record");
+		TestSales.await(() -> this.service.counters().remaining(sale) == 20,
+				"counters rebuilt from the 10 orders of record");
 
 		List<Response> second = buyConcurrently(sale, "late", 30);
 		assertThat(second).filteredOn((a) -> a.status() == 202).hasSize(20);
 		assertThat(second).filteredOn((a) -> a.status() == 409).hasSize(10);
 		TestSales.await(() -> ordersOf(sale) == 30, "30 orders for 30 units");
-		assertThat(this.counters.remaining(sale)).isZero();
+		assertThat(this.service.counters().remaining(sale)).isZero();
 		assertThat(acceptedIds(first)).isSubsetOf(orderIdsOf(sale));
 		assertConsistent(sale, 30);
 	}
@@ -229,13 +207,13 @@ class AcknowledgedOrdersIntegrationTests {
 		long sale = scheduleActiveSale(8, 1);
 		assertThat(purchase("before", UUID.randomUUID().toString(), sale).status()).isEqualTo(202);
 		TestSales.await(() -> ordersOf(sale) == 1, "1 order");
-		this.counters.forget(sale);
+		this.service.counters().forget(sale);
 		Thread.sleep(2_000);
-		assertThat(this.counters.hasCounters(sale)).as("not rebuilt automatically").isFalse();
+		assertThat(this.service.counters().hasCounters(sale)).as("not rebuilt automatically").isFalse();
 		assertThat(purchase("paused", UUID.randomUUID().toString(), sale).status()).isEqualTo(503);
 
 		Response rebuilt = send(
-				post(this.tokens.admin("ops"), null, "/api/admin/reconciliation/" + sale + "/rebuild", ""));
+				post(this.service.tokens().admin("ops"), null, "/api/admin/reconciliation/" + sale + "/rebuild", ""));
 		assertThat(rebuilt.status()).isEqualTo(200);
 		assertThat(rebuilt.body()).contains("\"orders\":1", "\"remaining\":7", "\"writerDrained\":true");
 		assertThat(purchase("after", UUID.randomUUID().toString(), sale).status()).isEqualTo(202);
@@ -264,7 +242,7 @@ class AcknowledgedOrdersIntegrationTests {
 		}
 		assertThat(retried.status()).isEqualTo(202);
 		TestSales.await(() -> ordersOf(sale) == 1, "one order");
-		assertThat(this.counters.remaining(sale)).isEqualTo(4);
+		assertThat(this.service.counters().remaining(sale)).isEqualTo(4);
 	}
 
 	/**
@@ -276,8 +254,7 @@ class AcknowledgedOrdersIntegrationTests {
 	void replaysAWinnersPurchaseAfterTheSaleSoldOutAndAfterItEnded() throws Exception {
 		Instant end = Instant.now().plusSeconds(8);
 		long sale = SALE_IDS.incrementAndGet();
-		new TestSales(this.kafka, this.events, this.counters, this.sales).schedule(sale, 5, 2,
-				Instant.now().minusSeconds(60), end);
+		this.service.testSales().schedule(sale, 5, 2, Instant.now().minusSeconds(60), end);
 		List<String> keys = new ArrayList<>();
 		List<String> orderIds = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
@@ -293,7 +270,7 @@ class AcknowledgedOrdersIntegrationTests {
 			assertThat(replay.status()).as("replay of winner " + i).isEqualTo(202);
 			assertThat(replay.orderId()).isEqualTo(orderIds.get(i));
 		}
-		Response otherBody = send(post(this.tokens.user("winner-0"), keys.get(0), "/api/orders",
+		Response otherBody = send(post(this.service.tokens().user("winner-0"), keys.get(0), "/api/orders",
 				"{\"flashSaleId\":" + sale + ",\"quantity\":2}"));
 		assertThat(otherBody.status()).isEqualTo(422);
 		assertThat(purchase("winner-1", "fresh-key-" + sale, sale).body()).contains("\"code\":\"sold-out\"");
@@ -318,7 +295,7 @@ class AcknowledgedOrdersIntegrationTests {
 		long sale = scheduleActiveSale(3, 1);
 		String orderId = OrderIds.next(sale);
 		String key = "died-" + sale;
-		assertThat(this.counters
+		assertThat(this.service.counters()
 			.reserve(new ReserveCommand(sale, orderId, "survivor", 1, key, sale + ":1", Instant.now().minusSeconds(1))))
 			.isInstanceOf(ReserveOutcome.Reserved.class);
 		Response replay = purchase("survivor", key, sale);
@@ -326,10 +303,10 @@ class AcknowledgedOrdersIntegrationTests {
 		assertThat(replay.orderId()).isEqualTo(orderId);
 		TestSales.await(() -> ordersOf(sale) == 1, "the replayed order written");
 		Thread.sleep(3_000);
-		assertThat(this.counters.reservation(sale, orderId)).get()
+		assertThat(this.service.counters().reservation(sale, orderId)).get()
 			.extracting(Reservation::state)
 			.isEqualTo(Reservation.State.CONFIRMED);
-		assertThat(this.counters.remaining(sale)).isEqualTo(2);
+		assertThat(this.service.counters().remaining(sale)).isEqualTo(2);
 	}
 
 	private void writer(boolean running) {
@@ -348,11 +325,12 @@ class AcknowledgedOrdersIntegrationTests {
 	}
 
 	private void assertConsistent(long sale, int units) throws Exception {
-		Response report = send(get(this.tokens.admin("ops"), "/api/admin/reconciliation/" + sale));
+		Response report = send(
+				this.service.get(this.service.tokens().admin("ops"), "/api/admin/reconciliation/" + sale));
 		assertThat(report.status()).isEqualTo(200);
 		assertThat(report.body()).contains("\"redisRemaining\":0", "\"PENDING_PAYMENT\":" + units,
 				"\"reservationsWithoutOrder\":0", "\"ordersWithoutReservation\":0");
-		assertThat(this.counters.snapshot(sale).held()).isEqualTo(units);
+		assertThat(this.service.counters().snapshot(sale).held()).isEqualTo(units);
 	}
 
 	private List<String> acceptedIds(List<Response> answers) {
@@ -360,18 +338,19 @@ class AcknowledgedOrdersIntegrationTests {
 	}
 
 	private List<String> orderIdsOf(long sale) {
-		return this.jdbc.queryForList("SELECT id FROM orders WHERE flash_sale_id = ?", String.class, sale);
+		return this.service.jdbc().queryForList("SELECT id FROM orders WHERE flash_sale_id = ?", String.class, sale);
 	}
 
 	private long scheduleActiveSale(int stock, int limit) throws Exception {
 		long sale = SALE_IDS.incrementAndGet();
-		new TestSales(this.kafka, this.events, this.counters, this.sales).schedule(sale, stock, limit,
-				Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600));
+		this.service.testSales()
+			.schedule(sale, stock, limit, Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600));
 		return sale;
 	}
 
 	private long ordersOf(long sale) {
-		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE flash_sale_id = ?", Long.class, sale);
+		Long count = this.service.jdbc()
+			.queryForObject("SELECT COUNT(*) FROM orders WHERE flash_sale_id = ?", Long.class, sale);
 		return (count != null) ? count : 0;
 	}
 
@@ -404,11 +383,12 @@ class AcknowledgedOrdersIntegrationTests {
 	}
 
 	private Response purchase(String user, String key, long sale) throws Exception {
-		return send(post(this.tokens.user(user), key, "/api/orders", "{\"flashSaleId\":" + sale + ",\"quantity\":1}"));
+		return send(post(this.service.tokens().user(user), key, "/api/orders",
+				"{\"flashSaleId\":" + sale + ",\"quantity\":1}"));
 	}
 
 	private HttpRequest post(String token, String key, String path, String body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.service.uri(path))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
 			.timeout(Duration.ofSeconds(60))
@@ -419,20 +399,8 @@ class AcknowledgedOrdersIntegrationTests {
 		return request.build();
 	}
 
-	private HttpRequest get(String token, String path) {
-		return HttpRequest.newBuilder(uri(path))
-			.header("Authorization", "Bearer " + token)
-			.timeout(Duration.ofSeconds(30))
-			.GET()
-			.build();
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
-	}
-
 	private Response send(HttpRequest request) throws Exception {
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.service.send(request);
 		return new Response(response.statusCode(), response.body(),
 				response.headers().firstValue("Retry-After").orElse(null));
 	}

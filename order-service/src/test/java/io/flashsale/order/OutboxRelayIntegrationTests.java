@@ -19,7 +19,7 @@ import io.flashsale.testsupport.IntegrationTest;
 import io.flashsale.testsupport.Outages;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"logging.level.org.springframework.modulith=DEBUG" })
 class OutboxRelayIntegrationTests {
 
+	private final TestService service;
+
 	@Autowired
 	Outbox outbox;
 
@@ -47,13 +49,14 @@ class OutboxRelayIntegrationTests {
 	TransactionTemplate transactions;
 
 	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
 	ConsumerFactory<String, String> consumers;
 
 	@Autowired
 	Outages outages;
+
+	OutboxRelayIntegrationTests(@Autowired ApplicationContext context) {
+		this.service = new TestService(context);
+	}
 
 	@AfterEach
 	void brokerBack() {
@@ -95,9 +98,9 @@ class OutboxRelayIntegrationTests {
 	private long count(List<String> orderIds, String condition) {
 		long total = 0;
 		for (String id : orderIds) {
-			Long n = this.jdbc.queryForObject(
-					"SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?" + condition, Long.class,
-					"%" + id + "%");
+			Long n = this.service.jdbc()
+				.queryForObject("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?" + condition,
+						Long.class, "%" + id + "%");
 			total += (n != null) ? n : 0;
 		}
 		return total;

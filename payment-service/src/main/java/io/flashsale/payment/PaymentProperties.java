@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -40,7 +38,6 @@ import org.springframework.validation.annotation.Validated;
  * @param channels the payment channels by name; {@code sandpay} and {@code quickwallet}
  * are always present (enabled, weight 1) unless configured otherwise
  * @param reconciliation the statement comparison
- * @param sandbox the sandbox wallets this service hosts
  */
 @Validated
 @ConfigurationProperties("flashsale.payment")
@@ -52,8 +49,7 @@ public record PaymentProperties(@DefaultValue("http://127.0.0.1:18081") @NotNull
 		@DefaultValue("30s") @NotNull @DurationMin(millis = 100) Duration stuckAfter,
 		@DefaultValue("10s") @NotNull @DurationMin(millis = 100) Duration stuckInterval,
 		@DefaultValue("30s") @NotNull @DurationMin(millis = 100) Duration refundRetryInterval,
-		Map<String, @Valid Channel> channels, @DefaultValue @NotNull @Valid Reconciliation reconciliation,
-		@DefaultValue @NotNull @Valid Sandbox sandbox) {
+		Map<String, @Valid Channel> channels, @DefaultValue @NotNull @Valid Reconciliation reconciliation) {
 
 	/** The channels every installation knows: the two sandbox wallets. */
 	public static final String SANDPAY = "sandpay";
@@ -108,56 +104,6 @@ public record PaymentProperties(@DefaultValue("http://127.0.0.1:18081") @NotNull
 	public record Reconciliation(@DefaultValue("5m") @NotNull @DurationMin(millis = 100) Duration interval,
 			@DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration window,
 			@DefaultValue("1m") @NotNull Duration lag) {
-
-	}
-
-	/**
-	 * The sandbox wallets served under {@code /sandbox/<channel>}.
-	 *
-	 * @param enabled whether the sandbox endpoints and callback sender run here; they
-	 * never do outside the {@code local} profile
-	 * @param callbackBaseUrl where callbacks go
-	 * ({@code /api/payments/callbacks/<channel>} is appended); empty means this service
-	 * @param notifyInterval how often due callbacks are sent
-	 * @param retryInitial the wait after the first unacknowledged delivery, doubled after
-	 * each further one
-	 * @param retryMax the longest wait between two deliveries
-	 * @param maxAttempts deliveries before the sandbox gives up on a callback
-	 * @param behaviours each channel's starting behaviour (changeable at runtime)
-	 */
-	public record Sandbox(@DefaultValue("true") boolean enabled, URI callbackBaseUrl,
-			@DefaultValue("500ms") @NotNull @DurationMin(millis = 10) Duration notifyInterval,
-			@DefaultValue("1s") @NotNull @DurationMin(millis = 10) Duration retryInitial,
-			@DefaultValue("1m") @NotNull @DurationMin(millis = 10) Duration retryMax,
-			@DefaultValue("20") @Min(1) int maxAttempts, Map<String, @Valid Behaviour> behaviours) {
-
-		public Sandbox {
-			behaviours = (behaviours != null) ? Map.copyOf(behaviours) : Map.of();
-		}
-
-		public Behaviour behaviour(String channel) {
-			return this.behaviours.getOrDefault(channel, Behaviour.NORMAL);
-		}
-
-	}
-
-	/**
-	 * How a sandbox wallet misbehaves.
-	 *
-	 * @param callbackDelay wait before the first callback delivery
-	 * @param duplicateDeliveries extra deliveries of each acknowledged callback, each
-	 * signed afresh
-	 * @param dropCallbacks callbacks are lost: never sent
-	 * @param failOpen the merchant API is down: open, query, close, refund and statement
-	 * answer 503
-	 * @param failRate share of merchant API calls answered 503 at random
-	 */
-	public record Behaviour(@DefaultValue("0s") @NotNull Duration callbackDelay,
-			@DefaultValue("0") @Min(0) @Max(10) int duplicateDeliveries, @DefaultValue("false") boolean dropCallbacks,
-			@DefaultValue("false") boolean failOpen,
-			@DefaultValue("0") @DecimalMin("0.0") @DecimalMax("1.0") double failRate) {
-
-		public static final Behaviour NORMAL = new Behaviour(Duration.ZERO, 0, false, false, 0);
 
 	}
 

@@ -16,14 +16,15 @@ import org.springframework.boot.testcontainers.service.connection.ServiceConnect
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
  * Real Redis, MariaDB and Kafka for {@link IntegrationTest}, plus tokens the service
- * accepts.
+ * accepts. The database is {@link RealDatabaseConfiguration}'s.
  */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(RealDatabaseConfiguration.class)
 public class RealServersConfiguration {
 
 	@Bean
@@ -35,31 +36,13 @@ public class RealServersConfiguration {
 	@Conditional(OnDevStack.class)
 	static class DevStackServers {
 
-		/**
-		 * The service's schema and its own user, which may use no other schema. The user
-		 * the service names ({@code flashsale.db.username}, what it uses under
-		 * {@code ./flashsale up}) must be the one the dev stack created, or the service
-		 * would not connect outside tests.
-		 */
 		@Bean
-		DynamicPropertyRegistrar devStackProperties(Environment environment) {
+		DynamicPropertyRegistrar devStackProperties() {
 			DevStack stack = RealServers.devStack();
 			return (registry) -> {
 				registry.add("spring.data.redis.host", stack::redisHost);
 				registry.add("spring.data.redis.port", stack::redisPort);
 				registry.add("spring.kafka.bootstrap-servers", stack::kafkaBootstrapServers);
-				String schema = environment.getProperty("flashsale.db.schema");
-				if (schema != null) {
-					String user = stack.databaseUser(schema);
-					String named = environment.getProperty("flashsale.db.username", user);
-					if (!named.equals(user)) {
-						throw new IllegalStateException("flashsale.db.username is " + named
-								+ ", but the dev stack's user of schema " + schema + " is " + user);
-					}
-					registry.add("spring.datasource.url", () -> stack.jdbcUrl(schema));
-					registry.add("spring.datasource.username", () -> user);
-					registry.add("spring.datasource.password", () -> stack.databasePassword(schema));
-				}
 			};
 		}
 
@@ -99,17 +82,6 @@ public class RealServersConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(OnDocker.class)
 	static class Containers {
-
-		@Bean
-		@ServiceConnection
-		MariaDBContainer mariadb(Environment environment) {
-			// The image grants its user all privileges on this one database and nothing
-			// else,
-			// as the dev stack grants a service's user its own schema.
-			return new MariaDBContainer("mariadb:11.4")
-				.withDatabaseName(environment.getProperty("flashsale.db.schema", "flashsale"))
-				.withUsername(environment.getProperty("flashsale.db.username", "test"));
-		}
 
 		@Bean
 		@ServiceConnection

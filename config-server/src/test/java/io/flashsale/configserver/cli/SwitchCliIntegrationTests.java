@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.flashsale.configserver.ConfigServerTest;
+import io.flashsale.opscli.switches.SwitchCli;
 import io.flashsale.platform.security.LocalTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code ./flashsale switch} against the running config server.
+ * {@code ./flashsale switch} (ops-cli's {@link SwitchCli}) against the running config
+ * server. It lives here, not in ops-cli, because this is where a real config server
+ * starts; the server's own jar does not contain the client.
  */
 @ConfigServerTest
 class SwitchCliIntegrationTests {

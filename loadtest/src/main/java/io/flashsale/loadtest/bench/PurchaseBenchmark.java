@@ -8,8 +8,8 @@ import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
+import io.flashsale.loadtest.CommandLines;
 import io.flashsale.loadtest.Gateway;
-import io.flashsale.loadtest.Options;
 import io.flashsale.loadtest.SaleSetup;
 import io.flashsale.platform.security.LocalTokens;
 
@@ -25,9 +25,9 @@ import io.flashsale.platform.security.LocalTokens;
  * ({@code --p99-budget-ms}, default 100) measured from the intended send time.
  *
  * <p>
- * Options: {@code --rates=100,200,...} {@code --step-seconds=5}
+ * Options ({@link BenchOptions}): {@code --rates=100,200,...} {@code --step-seconds=5}
  * {@code --p99-budget-ms=100} {@code --warmup-seconds=15} {@code --warmup-rate=200}
- * {@code --gateway=...}.
+ * {@code --only=abc} {@code --gateway=...}; an unknown one exits 2.
  */
 public final class PurchaseBenchmark {
 
@@ -35,16 +35,14 @@ public final class PurchaseBenchmark {
 	}
 
 	public static void main(String[] args) {
-		Options options = new Options(args);
-		List<Integer> rates = new ArrayList<>();
-		for (String rate : options.text("rates", "100,200,300,400,500,600,700,800,1000,1200,1500").split(",")) {
-			rates.add(Integer.parseInt(rate.trim()));
-		}
-		Duration step = Duration.ofSeconds(options.integer("step-seconds", 5));
-		double budget = options.integer("p99-budget-ms", 100);
-		Duration warmUp = Duration.ofSeconds(options.integer("warmup-seconds", 15));
-		int warmUpRate = options.integer("warmup-rate", 200);
-		Gateway gateway = new Gateway(options.gatewayUrl());
+		BenchOptions options = new BenchOptions();
+		CommandLines.parse(options, args, BenchOptions::check, System.out, System.err).ifPresent(System::exit);
+		List<Integer> rates = options.rates;
+		Duration step = options.step();
+		double budget = options.p99BudgetMs;
+		Duration warmUp = options.warmUp();
+		int warmUpRate = options.warmupRate;
+		Gateway gateway = new Gateway(options.gateway.url());
 		LocalTokens tokens = LocalTokens.forLocalStack(Duration.ofHours(2));
 		String run = Long.toString(System.currentTimeMillis(), 36);
 		String admin = tokens.admin("bench-ops");
@@ -59,7 +57,7 @@ public final class PurchaseBenchmark {
 			.expect(202, "buy the only unit");
 		String browseToken = tokens.user("bench-" + run + "-browser");
 
-		String only = options.text("only", "abc");
+		String only = options.only;
 		List<Result> results = new ArrayList<>();
 		if (!only.equals("abc")) {
 			// A single scenario, for profiling: offered at the first rate until stopped.

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -99,11 +101,19 @@ class CounterRebuild {
 			.rebuild(new SaleCounters(sale.id(), sale.stock(), sale.startsAt(), sale.endsAt(), sale.perUserLimit()),
 					holding)
 			.orElseThrow(() -> new CountersLive(sale.id()));
-		// An order written between the drain and the rebuild (a record delivered late,
-		// written while the counters were gone) is not in the list above: adopt every
-		// order holding stock; those already rebuilt are found and left alone.
+		// Why a second read: until the script above ran, the writer found no counters and
+		// wrote a late record's order (one delivered after the drain) trusting the
+		// rebuild to count it. If that order was committed after the first read it is not
+		// in the list above, so the orders are read again now that the counters exist
+		// (from here on the writer adopts by itself). Only ids the first read did not see
+		// are adopted: the script wrote the others' reservations, and adopting them would
+		// find them and change nothing.
+		Set<String> rebuilt = holding.stream().map(Reservation::orderId).collect(Collectors.toSet());
 		int late = 0;
 		for (Order order : this.orders.holdingStock(sale.id())) {
+			if (rebuilt.contains(order.id())) {
+				continue;
+			}
 			AdoptOutcome adopted = this.counters.adopt(sale.id(), order.id(), order.userId(), order.quantity(),
 					order.createdAt());
 			if (adopted instanceof AdoptOutcome.Adopted taken) {

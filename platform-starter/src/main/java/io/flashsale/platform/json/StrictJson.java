@@ -1,5 +1,8 @@
 package io.flashsale.platform.json;
 
+import java.util.List;
+import java.util.Map;
+
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -18,36 +21,32 @@ import tools.jackson.databind.type.LogicalType;
  */
 public final class StrictJson {
 
+	/** For each kind of field, the JSON input shapes it refuses instead of coercing. */
+	private static final Map<LogicalType, List<CoercionInputShape>> REFUSED = Map.ofEntries(
+			Map.entry(LogicalType.Integer,
+					List.of(CoercionInputShape.String, CoercionInputShape.EmptyString, CoercionInputShape.Float,
+							CoercionInputShape.Boolean)),
+			Map.entry(LogicalType.Float,
+					List.of(CoercionInputShape.String, CoercionInputShape.EmptyString, CoercionInputShape.Boolean)),
+			Map.entry(LogicalType.Boolean,
+					List.of(CoercionInputShape.String, CoercionInputShape.EmptyString, CoercionInputShape.Integer,
+							CoercionInputShape.Float)),
+			Map.entry(LogicalType.Textual,
+					List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean)),
+			Map.entry(LogicalType.Enum,
+					List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean)));
+
 	private StrictJson() {
 	}
 
 	/** Applies the rules to a mapper builder. */
 	public static <B extends MapperBuilder<?, B>> B strict(B builder) {
-		return builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+		builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-			.withCoercionConfig(LogicalType.Integer,
-					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-			.withCoercionConfig(LogicalType.Float,
-					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-			.withCoercionConfig(LogicalType.Boolean,
-					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-			.withCoercionConfig(LogicalType.Textual,
-					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-			.withCoercionConfig(LogicalType.Enum,
-					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+		REFUSED.forEach((type, shapes) -> builder.withCoercionConfig(type,
+				(config) -> shapes.forEach((shape) -> config.setCoercion(shape, CoercionAction.Fail))));
+		return builder;
 	}
 
 }

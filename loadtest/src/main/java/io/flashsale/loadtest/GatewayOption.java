@@ -1,0 +1,24 @@
+package io.flashsale.loadtest;
+
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --gateway URL}, a picocli mixin: the gateway of the local stack by default,
+ * following the CLI's port variable.
+ */
+public final class GatewayOption {
+
+	@Option(names = "--gateway", paramLabel = "URL",
+			description = "the gateway (default: http://127.0.0.1:$FLASHSALE_GATEWAY_PORT, else 18080)")
+	String url;
+
+	/** The gateway to drive. */
+	public String url() {
+		if (this.url != null) {
+			return this.url;
+		}
+		String port = System.getenv("FLASHSALE_GATEWAY_PORT");
+		return "http://127.0.0.1:" + ((port == null || port.isBlank()) ? "18080" : port);
+	}
+
+}
