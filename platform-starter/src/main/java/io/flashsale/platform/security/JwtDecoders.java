@@ -55,8 +55,9 @@ final class JwtDecoders {
 		else {
 			decoder = NimbusJwtDecoder.withSecretKey(secretKey(properties)).macAlgorithm(MacAlgorithm.HS256).build();
 		}
-		decoder.setJwtValidator(validator(properties));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = validator(properties);
+		decoder.setJwtValidator(validator);
+		return caching(decoder, validator);
 	}
 
 	static ReactiveJwtDecoder reactive(JwtProperties properties) {
@@ -72,8 +73,17 @@ final class JwtDecoders {
 				.macAlgorithm(MacAlgorithm.HS256)
 				.build();
 		}
-		decoder.setJwtValidator(validator(properties));
-		return decoder;
+		OAuth2TokenValidator<Jwt> validator = validator(properties);
+		decoder.setJwtValidator(validator);
+		return caching(decoder, validator);
+	}
+
+	static JwtDecoder caching(JwtDecoder decoder, OAuth2TokenValidator<Jwt> validator) {
+		return VerifiedTokens.caching(decoder, validator);
+	}
+
+	static ReactiveJwtDecoder caching(ReactiveJwtDecoder decoder, OAuth2TokenValidator<Jwt> validator) {
+		return VerifiedTokens.caching(decoder, validator);
 	}
 
 	static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
