@@ -9,7 +9,6 @@ import reactor.core.publisher.Flux;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.flashsale.gateway.GatewayProblems;
 import io.flashsale.platform.degrade.LiveSwitches;
 import io.flashsale.stock.StockKeys;
 
@@ -42,8 +41,8 @@ class EdgeConfiguration {
 
 	@Bean
 	EdgePurchaseFilter edgePurchaseFilter(SaleStates states, ReactiveJwtDecoder tokens, LiveSwitches switches,
-			GatewayProblems problems, JsonMapper json, MeterRegistry meters) {
-		return new EdgePurchaseFilter(states, tokens, switches, problems, json, meters);
+			JsonMapper json, MeterRegistry meters) {
+		return new EdgePurchaseFilter(states, tokens, switches, json, meters);
 	}
 
 	@Bean

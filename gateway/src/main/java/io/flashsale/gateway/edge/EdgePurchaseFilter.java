@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Counter;
@@ -14,9 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.flashsale.contracts.Headers;
-import io.flashsale.gateway.GatewayProblems;
 import io.flashsale.gateway.edge.SaleStates.Answer;
 import io.flashsale.platform.degrade.LiveSwitches;
+import io.flashsale.platform.problem.ProblemTypes;
 import io.flashsale.stock.ReserveCommand;
 
 import org.springframework.core.Ordered;
@@ -26,9 +27,11 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.server.ServerWebExchange;
@@ -71,18 +74,26 @@ final class EdgePurchaseFilter implements WebFilter, Ordered {
 
 	private final LiveSwitches switches;
 
-	private final GatewayProblems problems;
-
 	private final JsonMapper json;
 
 	private final Map<Answer, Counter> answered = new EnumMap<>(Answer.class);
 
-	EdgePurchaseFilter(SaleStates states, ReactiveJwtDecoder tokens, LiveSwitches switches, GatewayProblems problems,
-			JsonMapper json, MeterRegistry meters) {
+	/** Answers already written, by answer, sale and window: each is the same bytes. */
+	private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
+
+	private static final int MAX_BODIES = 10_000;
+
+	private static final long SWITCH_READ_INTERVAL_NANOS = 1_000_000_000L;
+
+	private volatile boolean saleKill;
+
+	private volatile long saleKillReadAt = System.nanoTime() - 2 * SWITCH_READ_INTERVAL_NANOS;
+
+	EdgePurchaseFilter(SaleStates states, ReactiveJwtDecoder tokens, LiveSwitches switches, JsonMapper json,
+			MeterRegistry meters) {
 		this.states = states;
 		this.tokens = tokens;
 		this.switches = switches;
-		this.problems = problems;
 		this.json = json;
 		for (Answer answer : Answer.values()) {
 			if (answer != Answer.PASS) {
@@ -126,7 +137,7 @@ final class EdgePurchaseFilter implements WebFilter, Ordered {
 				Purchase purchase = parse(body);
 				Answer answer = (purchase != null) ? this.states.prejudge(purchase.flashSaleId(), purchase.quantity())
 						: Answer.PASS;
-				if (answer == Answer.PASS || this.switches.saleKill()) {
+				if (answer == Answer.PASS || saleKill()) {
 					return chain.filter(exchange.mutate().request(withBody(request, body)).build());
 				}
 				return this.tokens.decode(authorization.substring(BEARER.length()))
@@ -138,6 +149,20 @@ final class EdgePurchaseFilter implements WebFilter, Ordered {
 							? chain.filter(exchange.mutate().request(withBody(request, body)).build())
 							: answer(exchange, purchase.flashSaleId(), decided));
 			});
+	}
+
+	/**
+	 * The kill switch, read at most once a second: reading the Environment was a
+	 * twentieth of a sold-out answer's cost. A stale value is harmless here either way:
+	 * the gateway never reserves, it only answers sold-out or sends the purchase on.
+	 */
+	private boolean saleKill() {
+		long now = System.nanoTime();
+		if (now - this.saleKillReadAt > SWITCH_READ_INTERVAL_NANOS) {
+			this.saleKill = this.switches.saleKill();
+			this.saleKillReadAt = now;
+		}
+		return this.saleKill;
 	}
 
 	/**
@@ -163,21 +188,38 @@ final class EdgePurchaseFilter implements WebFilter, Ordered {
 
 	private Mono<Void> answer(ServerWebExchange exchange, long flashSaleId, Answer answer) {
 		this.answered.get(answer).increment();
-		ProblemDetail problem = switch (answer) {
-			case SOLD_OUT -> GatewayProblems.problem(HttpStatus.CONFLICT, "sold-out", "Sold out",
-					"Flash sale " + flashSaleId + " is sold out.");
-			case ENDED -> GatewayProblems.problem(HttpStatus.CONFLICT, "sale-not-active", "Sale not active",
-					"Flash sale " + flashSaleId + " is not running.");
-			case NOT_STARTED -> {
-				SaleStates.SaleState state = this.states.state(flashSaleId);
-				yield GatewayProblems.problem(HttpStatus.CONFLICT, "sale-not-active", "Sale not active",
-						"Flash sale " + flashSaleId + " runs from " + Instant.ofEpochMilli(state.startsAt()) + " until "
-								+ Instant.ofEpochMilli(state.endsAt()) + ".");
+		SaleStates.SaleState state = this.states.state(flashSaleId);
+		long startsAt = (state != null) ? state.startsAt() : 0;
+		long endsAt = (state != null) ? state.endsAt() : 0;
+		String key = answer.ordinal() + ":" + flashSaleId + ":" + startsAt + ":" + endsAt;
+		byte[] body = this.bodies.get(key);
+		if (body == null) {
+			if (this.bodies.size() >= MAX_BODIES) {
+				this.bodies.clear();
 			}
+			body = this.json.writeValueAsBytes(ProblemTypes.asMap(problem(flashSaleId, answer, startsAt, endsAt)));
+			this.bodies.put(key, body);
+		}
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(HttpStatus.CONFLICT);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+	/** Order-service's problem for the answer, word for word. */
+	static ProblemDetail problem(long flashSaleId, Answer answer, long startsAt, long endsAt) {
+		ProblemDetail problem = switch (answer) {
+			case SOLD_OUT -> ProblemTypes.problem(HttpStatus.CONFLICT, "sold-out", "Sold out",
+					"Flash sale " + flashSaleId + " is sold out.");
+			case ENDED -> ProblemTypes.problem(HttpStatus.CONFLICT, "sale-not-active", "Sale not active",
+					"Flash sale " + flashSaleId + " is not running.");
+			case NOT_STARTED -> ProblemTypes.problem(HttpStatus.CONFLICT, "sale-not-active", "Sale not active",
+					"Flash sale " + flashSaleId + " runs from " + Instant.ofEpochMilli(startsAt) + " until "
+							+ Instant.ofEpochMilli(endsAt) + ".");
 			case PASS -> throw new IllegalStateException("nothing to answer");
 		};
 		problem.setInstance(INSTANCE);
-		return this.problems.write(exchange.getResponse(), problem);
+		return problem;
 	}
 
 	/**
