@@ -58,6 +58,12 @@ abstract sealed class Component permits RedisComponent, MariaDbComponent, KafkaC
 
 	private volatile boolean stopRequested;
 
+	/**
+	 * Between {@link #start()} and its end: the last process may be a dead one whose stop
+	 * was asked for, while {@link #stopRequested} already speaks for the next.
+	 */
+	private volatile boolean starting;
+
 	Component(String name, Path stateDir, Duration readyTimeout) {
 		this(name, stateDir, stateDir.resolve(name), readyTimeout);
 	}
@@ -123,19 +129,25 @@ abstract sealed class Component permits RedisComponent, MariaDbComponent, KafkaC
 	 * is stopped and a {@link ComponentFailure} is thrown.
 	 */
 	final void start() throws InterruptedException {
+		this.starting = true;
 		this.stopRequested = false;
 		try {
-			launch();
+			try {
+				launch();
+			}
+			catch (IOException | RuntimeException ex) {
+				stop();
+				throw (ex instanceof ComponentFailure failure) ? failure : failure("could not be launched", ex);
+			}
+			catch (InterruptedException ex) {
+				stop();
+				throw ex;
+			}
+			awaitReady();
 		}
-		catch (IOException | RuntimeException ex) {
-			stop();
-			throw (ex instanceof ComponentFailure failure) ? failure : failure("could not be launched", ex);
+		finally {
+			this.starting = false;
 		}
-		catch (InterruptedException ex) {
-			stop();
-			throw ex;
-		}
-		awaitReady();
 	}
 
 	private void launch() throws IOException, InterruptedException {
@@ -367,7 +379,7 @@ abstract sealed class Component permits RedisComponent, MariaDbComponent, KafkaC
 	/** The exit code if the server exited without being asked to. */
 	final Optional<Integer> unexpectedExitCode() {
 		Process running = this.process;
-		if (running == null || this.stopRequested || running.isAlive()) {
+		if (running == null || this.starting || this.stopRequested || running.isAlive()) {
 			return Optional.empty();
 		}
 		return Optional.of(running.exitValue());

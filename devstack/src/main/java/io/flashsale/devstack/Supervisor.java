@@ -224,6 +224,9 @@ final class Supervisor implements AutoCloseable {
 		else {
 			startApp(app(name));
 		}
+		if (name.equals(this.failed)) {
+			this.failed = null;
+		}
 	}
 
 	private DevStack runningServers() {
