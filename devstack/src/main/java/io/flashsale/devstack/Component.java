@@ -12,16 +12,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One server of the stack, run as a child process of this JVM. A subclass says how to
- * prepare its files, how to launch it and how to tell that it answers; this class owns
- * the process: its log, its pid file, the wait for readiness and the stop.
+ * One server or app of the stack, run as a child process of this JVM. A subclass says how
+ * to prepare its files, how to launch it and how to tell that it answers; this class owns
+ * the process and the one policy every component follows: its log, its pid file, the wait
+ * for readiness (probes every 200 ms until the component's own timeout), the stop
+ * (SIGTERM, then SIGKILL after {@link #STOP_GRACE}) and the kill (SIGKILL).
  * <p>
- * Layout: the component keeps its files in {@code <stateDir>/<name>/} and its process
- * output (stdout and stderr) in {@code <stateDir>/logs/<name>.log}.
+ * Layout: the component keeps its files (at least its pid file) in its home, by default
+ * {@code <stateDir>/<name>/}, and its process output (stdout and stderr) in
+ * {@code <stateDir>/logs/<name>.log}.
  */
-abstract sealed class Component permits RedisComponent, MariaDbComponent, KafkaComponent {
+abstract sealed class Component permits RedisComponent, MariaDbComponent, KafkaComponent, AppComponent {
 
-	static final Duration STOP_GRACE = Duration.ofSeconds(15);
+	/**
+	 * Time from SIGTERM to SIGKILL, for servers and apps alike: a Spring Boot app's
+	 * graceful shutdown may take up to 30 s per phase.
+	 */
+	static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
 	// Bounded even after SIGKILL, so that a process stuck in the kernel cannot hang a
 	// shutdown hook.
@@ -31,9 +38,9 @@ abstract sealed class Component permits RedisComponent, MariaDbComponent, KafkaC
 
 	private static final int TAIL_LINES = 30;
 
-	final DevStackSettings settings;
-
 	private final String name;
+
+	private final Path stateDir;
 
 	private final Duration readyTimeout;
 
@@ -51,12 +58,27 @@ abstract sealed class Component permits RedisComponent, MariaDbComponent, KafkaC
 
 	private volatile boolean stopRequested;
 
-	Component(String name, DevStackSettings settings, Duration readyTimeout) {
-		this.settings = settings;
+	/**
+	 * Between {@link #start()} and its end: the last process may be a dead one whose stop
+	 * was asked for, while {@link #stopRequested} already speaks for the next.
+	 */
+	private volatile boolean starting;
+
+	Component(String name, Path stateDir, Duration readyTimeout) {
+		this(name, stateDir, stateDir.resolve(name), readyTimeout);
+	}
+
+	/**
+	 * @param stateDir the stack's state directory, which the process's command line names
+	 * (how a leftover process is recognised)
+	 * @param home where its files and pid file are kept
+	 */
+	Component(String name, Path stateDir, Path home, Duration readyTimeout) {
 		this.name = name;
+		this.stateDir = stateDir;
 		this.readyTimeout = readyTimeout;
-		this.home = settings.stateDir().resolve(name);
-		this.logFile = settings.stateDir().resolve("logs").resolve(name + ".log");
+		this.home = home;
+		this.logFile = stateDir.resolve("logs").resolve(name + ".log");
 	}
 
 	/** The ports the component listens on; all must be free before it starts. */
@@ -107,19 +129,25 @@ abstract sealed class Component permits RedisComponent, MariaDbComponent, KafkaC
 	 * is stopped and a {@link ComponentFailure} is thrown.
 	 */
 	final void start() throws InterruptedException {
+		this.starting = true;
 		this.stopRequested = false;
 		try {
-			launch();
+			try {
+				launch();
+			}
+			catch (IOException | RuntimeException ex) {
+				stop();
+				throw (ex instanceof ComponentFailure failure) ? failure : failure("could not be launched", ex);
+			}
+			catch (InterruptedException ex) {
+				stop();
+				throw ex;
+			}
+			awaitReady();
 		}
-		catch (IOException | RuntimeException ex) {
-			stop();
-			throw (ex instanceof ComponentFailure failure) ? failure : failure("could not be launched", ex);
+		finally {
+			this.starting = false;
 		}
-		catch (InterruptedException ex) {
-			stop();
-			throw ex;
-		}
-		awaitReady();
 	}
 
 	private void launch() throws IOException, InterruptedException {
@@ -311,7 +339,7 @@ abstract sealed class Component permits RedisComponent, MariaDbComponent, KafkaC
 		if (!Files.exists(pidFile)) {
 			return Optional.empty();
 		}
-		String stateDir = this.settings.stateDir().toString();
+		String stateDir = this.stateDir.toString();
 		Optional<ProcessHandle> leftover = parsePid(Files.readString(pidFile)).flatMap(ProcessHandle::of)
 			.filter(ProcessHandle::isAlive)
 			.filter((handle) -> handle.info().commandLine().filter((line) -> line.contains(stateDir)).isPresent());
@@ -351,7 +379,7 @@ abstract sealed class Component permits RedisComponent, MariaDbComponent, KafkaC
 	/** The exit code if the server exited without being asked to. */
 	final Optional<Integer> unexpectedExitCode() {
 		Process running = this.process;
-		if (running == null || this.stopRequested || running.isAlive()) {
+		if (running == null || this.starting || this.stopRequested || running.isAlive()) {
 			return Optional.empty();
 		}
 		return Optional.of(running.exitValue());

@@ -114,17 +114,10 @@ public final class DevStack implements AutoCloseable {
 	}
 
 	private void checkPortsFree(List<Component> components) {
-		List<String> busy = new ArrayList<>();
 		for (Component component : components) {
 			for (int port : component.ports()) {
-				if (!Ports.isFree(this.settings.host(), port)) {
-					busy.add("port " + port + " (" + component.name() + ")");
-				}
+				Ports.requireFree(component.name(), this.settings.host(), port);
 			}
-		}
-		if (!busy.isEmpty()) {
-			throw new IllegalStateException("Cannot start devstack: " + String.join(", ", busy) + " already in use on "
-					+ this.settings.host() + "; stop whatever listens there or choose other ports");
 		}
 	}
 
@@ -206,7 +199,7 @@ public final class DevStack implements AutoCloseable {
 	}
 
 	/**
-	 * Stops one server (gracefully, forcibly after {@link Component#STOP_GRACE 15 s}),
+	 * Stops one server (gracefully, forcibly after {@link Component#STOP_GRACE 30 s}),
 	 * leaving the others running. Its data stays in the state directory for
 	 * {@link #start(String)}. Does nothing if it is not running.
 	 * @param name {@code redis}, {@code mariadb} or {@code kafka}
@@ -315,6 +308,20 @@ public final class DevStack implements AutoCloseable {
 		return Collections.unmodifiableMap(states);
 	}
 
+	/**
+	 * Leaves stopping the servers when the JVM exits to the caller, who must then close
+	 * the stack from a shutdown hook of its own: shutdown hooks run in no particular
+	 * order, and the {@link Supervisor} stops its apps before their servers.
+	 */
+	void closeOnlyWhenAsked() {
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
+		}
+		catch (IllegalStateException ex) {
+			// The JVM is shutting down already; the hook stops the servers.
+		}
+	}
+
 	/** The servers in stop order, for the supervisor in this package. */
 	List<Component> servers() {
 		return inStopOrder();
@@ -326,7 +333,7 @@ public final class DevStack implements AutoCloseable {
 	}
 
 	/**
-	 * Stops every server (each gets {@link Component#STOP_GRACE 15 s} after SIGTERM
+	 * Stops every server (each gets {@link Component#STOP_GRACE 30 s} after SIGTERM
 	 * before it is killed), releases the state directory and, for ephemeral settings,
 	 * deletes it. Idempotent; also run by a JVM shutdown hook.
 	 */

@@ -74,13 +74,15 @@ public record DevStackSettings(Path stateDir, String host, int redisPort, int ma
 	}
 
 	/**
-	 * Fixed well-known ports (Redis 16379, MariaDB 13306, Kafka 19092 and 19093), the
-	 * four service schemas and a state directory that survives {@link DevStack#close()}.
+	 * The {@link StackPort#defaultPort() default ports} (Redis 16379, MariaDB 13306,
+	 * Kafka 19092 and 19093), the four service schemas and a state directory that
+	 * survives {@link DevStack#close()}.
 	 * @param stateDir where data, logs and binaries are kept
 	 * @return the default settings
 	 */
 	public static DevStackSettings defaults(Path stateDir) {
-		return new DevStackSettings(stateDir, LOOPBACK, 16379, 13306, 19092, 19093, DEFAULT_SCHEMAS, false);
+		return new DevStackSettings(stateDir, LOOPBACK, StackPort.REDIS.defaultPort(), StackPort.MARIADB.defaultPort(),
+				StackPort.KAFKA.defaultPort(), StackPort.KAFKA_CONTROLLER.defaultPort(), DEFAULT_SCHEMAS, false);
 	}
 
 	/**
@@ -96,8 +98,9 @@ public record DevStackSettings(Path stateDir, String host, int redisPort, int ma
 
 	/**
 	 * The {@link #defaults(Path) defaults}, with ports overridden by the environment
-	 * variables {@code FLASHSALE_REDIS_PORT}, {@code FLASHSALE_DB_PORT},
-	 * {@code FLASHSALE_KAFKA_PORT} and {@code FLASHSALE_KAFKA_CONTROLLER_PORT} where set.
+	 * variables of {@link StackPort} ({@code FLASHSALE_REDIS_PORT},
+	 * {@code FLASHSALE_DB_PORT}, {@code FLASHSALE_KAFKA_PORT} and
+	 * {@code FLASHSALE_KAFKA_CONTROLLER_PORT}) where set.
 	 * @param stateDir where data, logs and binaries are kept
 	 * @return the settings
 	 * @throws IllegalArgumentException if a variable is not a port number
@@ -107,26 +110,9 @@ public record DevStackSettings(Path stateDir, String host, int redisPort, int ma
 	}
 
 	static DevStackSettings fromEnvironment(Path stateDir, Map<String, String> environment) {
-		DevStackSettings defaults = defaults(stateDir);
-		return new DevStackSettings(defaults.stateDir(), defaults.host(),
-				port(environment, "FLASHSALE_REDIS_PORT", defaults.redisPort()),
-				port(environment, "FLASHSALE_DB_PORT", defaults.mariadbPort()),
-				port(environment, "FLASHSALE_KAFKA_PORT", defaults.kafkaPort()),
-				port(environment, "FLASHSALE_KAFKA_CONTROLLER_PORT", defaults.kafkaControllerPort()),
-				defaults.schemas(), defaults.ephemeral());
-	}
-
-	private static int port(Map<String, String> environment, String name, int defaultPort) {
-		String value = environment.get(name);
-		if (value == null || value.isBlank()) {
-			return defaultPort;
-		}
-		try {
-			return Integer.parseInt(value.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException(name + " must be a port number, not '" + value + "'", ex);
-		}
+		return new DevStackSettings(stateDir, LOOPBACK, StackPort.REDIS.port(environment),
+				StackPort.MARIADB.port(environment), StackPort.KAFKA.port(environment),
+				StackPort.KAFKA_CONTROLLER.port(environment), DEFAULT_SCHEMAS, false);
 	}
 
 }

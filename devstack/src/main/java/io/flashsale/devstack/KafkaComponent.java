@@ -71,8 +71,11 @@ final class KafkaComponent extends Component {
 
 	private Admin admin;
 
+	private final DevStackSettings settings;
+
 	KafkaComponent(DevStackSettings settings) {
-		super("kafka", settings, Duration.ofSeconds(60));
+		super("kafka", settings.stateDir(), Duration.ofSeconds(60));
+		this.settings = settings;
 	}
 
 	@Override

@@ -62,8 +62,11 @@ final class MariaDbComponent extends Component {
 
 	private boolean bootstrapped;
 
+	private final DevStackSettings settings;
+
 	MariaDbComponent(DevStackSettings settings) {
-		super("mariadb", settings, Duration.ofSeconds(60));
+		super("mariadb", settings.stateDir(), Duration.ofSeconds(60));
+		this.settings = settings;
 		this.configuration = DBConfigurationBuilder.newBuilder()
 			.setPort(settings.mariadbPort())
 			.setBaseDir(baseDir().toFile())

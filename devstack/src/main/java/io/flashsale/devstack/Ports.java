@@ -6,8 +6,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Probes of local TCP ports.
@@ -15,6 +20,10 @@ import java.util.List;
 final class Ports {
 
 	private static final int CONNECT_TIMEOUT_MILLIS = 500;
+
+	private static final Pattern SS_PID = Pattern.compile("pid=(\\d+)");
+
+	private static final int OWNER_COMMAND_LENGTH = 100;
 
 	private Ports() {
 	}
@@ -73,6 +82,51 @@ final class Ports {
 		}
 		catch (IOException ex) {
 			return false;
+		}
+	}
+
+	/**
+	 * Fails unless a server could bind {@code host:port} now, naming the process that
+	 * listens there when it can be seen.
+	 * @param component what is meant to listen there, for the message
+	 * @throws IllegalStateException if the port is taken
+	 */
+	static void requireFree(String component, String host, int port) {
+		if (!isFree(host, port)) {
+			throw new IllegalStateException("port " + port + " (" + component + ") is already in use by "
+					+ owner(port).orElse("another process") + ". Stop it, or set another port (see ./flashsale help).");
+		}
+	}
+
+	/**
+	 * The listener of a TCP port as {@code pid 123: redis-server 127.0.0.1:6379}, as
+	 * {@code ss} shows it (only this user's processes show a pid); empty when it cannot
+	 * be seen.
+	 */
+	static Optional<String> owner(int port) {
+		try {
+			Process ss = new ProcessBuilder("ss", "-ltnpH", "sport = :" + port).redirectErrorStream(true).start();
+			String out = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!ss.waitFor(5, TimeUnit.SECONDS)) {
+				ss.destroyForcibly();
+				return Optional.empty();
+			}
+			Matcher pid = SS_PID.matcher(out);
+			if (!pid.find()) {
+				return Optional.empty();
+			}
+			String command = ProcessHandle.of(Long.parseLong(pid.group(1)))
+				.flatMap((handle) -> handle.info().commandLine())
+				.map((line) -> (line.length() > OWNER_COMMAND_LENGTH) ? line.substring(0, OWNER_COMMAND_LENGTH) : line)
+				.orElse("?");
+			return Optional.of("pid " + pid.group(1) + ": " + command);
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
 		}
 	}
 

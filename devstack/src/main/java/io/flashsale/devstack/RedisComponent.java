@@ -30,8 +30,11 @@ final class RedisComponent extends Component {
 
 	private Path executable;
 
+	private final DevStackSettings settings;
+
 	RedisComponent(DevStackSettings settings) {
-		super("redis", settings, Duration.ofSeconds(10));
+		super("redis", settings.stateDir(), Duration.ofSeconds(10));
+		this.settings = settings;
 	}
 
 	@Override

@@ -1,22 +1,19 @@
 package io.flashsale.devstack;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.net.InetAddress;
-import java.net.Socket;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,106 +22,162 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The supervisor behind {@code ./flashsale up}, run as its own JVM as the CLI runs it: a
- * dead server no longer takes the others down, and the control port brings it back.
+ * The supervisor behind {@code ./flashsale}, started detached by {@link StackCli} as the
+ * script runs it: real Redis, MariaDB and Kafka, and {@link FakeApp fake apps} for the
+ * six Spring Boot apps. A dead component no longer takes the others down, one component
+ * at a time stops and starts again, and {@code down} leaves no process behind.
  */
 class DevStackMainIntegrationTests {
 
-	private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+	private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
 	@TempDir
 	Path home;
 
-	private Process supervisor;
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private final Map<String, String> environment = new HashMap<>();
 
 	@AfterEach
-	void stopSupervisor() throws InterruptedException {
-		if (this.supervisor != null && this.supervisor.isAlive()) {
-			this.supervisor.destroy();
-			if (!this.supervisor.waitFor(60, TimeUnit.SECONDS)) {
-				this.supervisor.descendants().forEach(ProcessHandle::destroyForcibly);
-				this.supervisor.destroyForcibly();
-			}
-		}
+	void down() {
+		run("down");
 	}
 
 	@Test
-	void keepsMariadbAndKafkaRunningWhenRedisIsKilledAndStartsRedisAgainOnRequest() throws Exception {
-		int[] ports = Ports.freeLoopbackPorts(4);
-		String java = ProcessHandle.current().info().command().orElseThrow();
-		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-Dflashsale.home=" + this.home, "-cp",
-				System.getProperty("java.class.path"), DevStackMain.class.getName())
-			.redirectErrorStream(true)
-			.redirectOutput(this.home.resolve("devstack.log").toFile());
-		builder.environment()
-			.putAll(Map.of("FLASHSALE_REDIS_PORT", Integer.toString(ports[0]), "FLASHSALE_DB_PORT",
-					Integer.toString(ports[1]), "FLASHSALE_KAFKA_PORT", Integer.toString(ports[2]),
-					"FLASHSALE_KAFKA_CONTROLLER_PORT", Integer.toString(ports[3])));
-		Files.createDirectories(this.home);
-		this.supervisor = builder.start();
-		Properties ready = awaitFile("devstack.properties", (properties) -> true);
-		Properties control = awaitFile("control.properties", (properties) -> true);
-		assertThat(Files.getPosixFilePermissions(this.home.resolve("control.properties")))
+	void runsTheStackAndOneComponentAtATimeUntilDownLeavesNoProcess() throws Exception {
+		int[] ports = Ports.freeLoopbackPorts(StackPort.values().length);
+		IntStream.range(0, ports.length)
+			.forEach((i) -> this.environment.put(StackPort.values()[i].variable(), Integer.toString(ports[i])));
+		this.environment.put("FLASHSALE_JAVA_OPTS", "-Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+		FakeApps.tree(this.home.resolve("src"));
+
+		assertThat(run("up")).as(err()).isZero();
+		assertThat(out()).contains(
+				"starting the dev stack (Redis :" + port(StackPort.REDIS) + ", MariaDB :" + port(StackPort.MARIADB)
+						+ ", Kafka :" + port(StackPort.KAFKA) + ")...",
+				"starting config-server...",
+				"starting inventory-service, marketing-service, order-service, payment-service, gateway...",
+				"ready in ", "  gateway        http://127.0.0.1:" + port(StackPort.GATEWAY) + "   (shoppers' entry)");
+		ControlClient control = ControlClient.find(this.home).orElseThrow();
+		assertThat(Files.getPosixFilePermissions(ControlClient.controlFile(this.home)))
 			.isEqualTo(PosixFilePermissions.fromString("rw-------"));
-		long redisPid = Long.parseLong(ready.getProperty("redis.pid"));
+		assertThat(run("status")).as(out()).isZero();
+		assertThat(out().lines()).hasSize(9)
+			.anyMatch((line) -> line.matches("redis +UP +pid \\d+ +127.0.0.1:" + port(StackPort.REDIS) + " +listening"))
+			.anyMatch((line) -> line
+				.matches("order-service +READY +pid \\d+ +http://127.0.0.1:" + port(StackPort.ORDER_SERVICE)));
 
-		ProcessHandle redis = ProcessHandle.of(redisPid).orElseThrow();
-		redis.destroyForcibly();
-		redis.onExit().get(10, TimeUnit.SECONDS);
+		// The control port wants the token and a known command and component.
+		assertThat(new ControlClient(control.port(), "wrong-token", control.pid()).request("stop redis", List.of()::add,
+				List.of()::add))
+			.startsWith("error:");
+		assertThat(request(control, "reboot redis")).startsWith("error: unknown command");
+		assertThat(request(control, "stop postgres")).startsWith("error: unknown component 'postgres'");
+		assertThat(request(control, "stop")).isEqualTo("error: stop needs a component");
 
-		Properties afterDeath = awaitFile("servers.properties",
-				(servers) -> "DIED 137".equals(servers.getProperty("redis")));
-		assertThat(afterDeath.getProperty("mariadb")).isEqualTo("UP " + ready.getProperty("mariadb.pid"));
-		assertThat(afterDeath.getProperty("kafka")).isEqualTo("UP " + ready.getProperty("kafka.pid"));
-		assertThat(this.supervisor.isAlive()).isTrue();
-		assertThat(Ports.accepts(DevStackSettings.LOOPBACK, ports[1])).isTrue();
-		assertThat(Ports.accepts(DevStackSettings.LOOPBACK, ports[2])).isTrue();
+		// A server killed from outside is reported; the others keep running.
+		long redisPid = pidOf("redis");
+		ProcessHandle.of(redisPid).orElseThrow().destroyForcibly();
+		awaitStatus((line) -> line.matches(
+				"redis +DOWN +127.0.0.1:" + port(StackPort.REDIS) + " +died \\(exit 137\\); ./flashsale start redis"));
+		assertThat(out()).containsPattern("mariadb +UP").containsPattern("kafka +UP").containsPattern("gateway +READY");
+		awaitLog("devstack: redis died (exit 137)");
+		assertThat(request(control, "start redis")).isEqualTo("ok start redis");
+		assertThat(RedisComponent.ping(DevStackSettings.LOOPBACK, port(StackPort.REDIS))).isEqualTo("+PONG");
+		assertThat(pidOf("redis")).isNotEqualTo(redisPid);
 
-		assertThat(request(control, "wrong-token start redis")).startsWith("error:");
-		assertThat(request(control, control.getProperty("token") + " start redis")).isEqualTo("ok start redis");
-		assertThat(RedisComponent.ping(DevStackSettings.LOOPBACK, ports[0])).isEqualTo("+PONG");
-		assertThat(awaitFile("servers.properties", (servers) -> servers.getProperty("redis").startsWith("UP "))
-			.getProperty("redis")).isNotEqualTo("UP " + redisPid);
+		assertThat(run("stop", "kafka")).isZero();
+		assertThat(out()).isEqualTo("kafka stopped\n");
+		assertThat(run("status")).isEqualTo(1);
+		assertThat(out()).containsPattern("kafka +STOPPED +127.0.0.1:" + port(StackPort.KAFKA)
+				+ " +stopped on request \\(./flashsale start kafka\\)");
+		assertThat(run("start", "kafka")).as(err()).isZero();
+		assertThat(out()).matches("kafka up on 127.0.0.1:" + port(StackPort.KAFKA) + " in \\d+ s\n");
 
-		assertThat(request(control, control.getProperty("token") + " stop kafka")).isEqualTo("ok stop kafka");
-		assertThat(awaitFile("servers.properties", (servers) -> true).getProperty("kafka")).isEqualTo("STOPPED");
-		assertThat(Files.readString(this.home.resolve("devstack.log"))).contains("devstack: redis died (exit 137)")
-			.doesNotContain("kafka died");
+		long orderPid = pidOf("order-service");
+		assertThat(run("restart", "order-service", "--kill")).as(err()).isZero();
+		assertThat(out()).matches("order-service killed \\(SIGKILL\\)\norder-service ready on http://127.0.0.1:"
+				+ port(StackPort.ORDER_SERVICE) + " in \\d+ s\n");
+		assertThat(pidOf("order-service")).isNotEqualTo(orderPid);
+		assertThat(run("stop", "gateway")).isZero();
+		assertThat(run("status")).isEqualTo(1);
+		assertThat(out()).containsPattern("gateway +STOPPED");
+		assertThat(run("up")).as(err()).isZero();
+		assertThat(run("status")).as(out()).isZero();
+		assertThat(Files.readString(this.home.resolve("logs/devstack.log"))).doesNotContain("kafka died",
+				"order-service died");
 
-		List<ProcessHandle> servers = this.supervisor.descendants().toList();
-		this.supervisor.destroy();
-		assertThat(this.supervisor.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(servers).noneMatch(ProcessHandle::isAlive);
-		assertThat(this.home.resolve("control.properties")).doesNotExist();
+		List<ProcessHandle> processes = new ArrayList<>(
+				ProcessHandle.of(control.pid()).orElseThrow().descendants().toList());
+		processes.add(ProcessHandle.of(control.pid()).orElseThrow());
+		assertThat(processes).hasSizeGreaterThanOrEqualTo(10);
+		assertThat(run("down")).isZero();
+		assertThat(out()).isEqualTo("stopped\n");
+		assertThat(err()).doesNotContain("leftover");
+		assertThat(processes).noneMatch(ProcessHandle::isAlive);
+		assertThat(ControlClient.controlFile(this.home)).doesNotExist();
+		assertThat(run("status")).isEqualTo(1);
+		assertThat(out()).startsWith("devstack           STOPPED");
 	}
 
-	private Properties awaitFile(String name, Predicate<Properties> condition) throws Exception {
-		Path file = this.home.resolve(name);
-		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+	private void awaitStatus(Predicate<String> line) throws InterruptedException {
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
-			assertThat(this.supervisor.isAlive()).as("supervisor alive; see %s", this.home.resolve("devstack.log"))
-				.isTrue();
-			if (Files.exists(file)) {
-				Properties properties = new Properties();
-				properties.load(new StringReader(Files.readString(file)));
-				if (condition.test(properties)) {
-					return properties;
-				}
+			run("status");
+			if (out().lines().anyMatch(line)) {
+				return;
 			}
+			Thread.sleep(300);
+		}
+		throw new AssertionError("status never showed the expected line; last:\n" + out());
+	}
+
+	/** The supervisor looks at its components once a second. */
+	private void awaitLog(String text) throws Exception {
+		Path log = this.home.resolve("logs/devstack.log");
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!Files.readString(log).contains(text) && System.nanoTime() < deadline) {
 			Thread.sleep(200);
 		}
-		throw new AssertionError(name + " did not reach the expected state within " + READY_TIMEOUT.toSeconds()
-				+ " s; log:\n" + Files.readString(this.home.resolve("devstack.log")));
+		assertThat(Files.readString(log)).contains(text);
 	}
 
-	private static String request(Properties control, String line) throws IOException {
-		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(),
-				Integer.parseInt(control.getProperty("port")))) {
-			socket.setSoTimeout(90_000);
-			new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8).println(line);
-			return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
-				.readLine();
-		}
+	private long pidOf(String component) {
+		run("status");
+		return out().lines()
+			.filter((line) -> line.startsWith(component + " "))
+			.map((line) -> Long.parseLong(line.replaceFirst(".* pid (\\d+) .*", "$1")))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private String request(ControlClient control, String request) {
+		return control.request(request, (line) -> {
+		}, (line) -> {
+		});
+	}
+
+	private int port(StackPort port) {
+		return port.port(this.environment);
+	}
+
+	private int run(String... args) {
+		this.out.reset();
+		this.err.reset();
+		return new StackCli(this.home, this.home.resolve("src"), FakeApps.VERSION, this.environment,
+				new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8))
+			.run(args);
+	}
+
+	private String out() {
+		return this.out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String err() {
+		return this.err.toString(StandardCharsets.UTF_8);
 	}
 
 }

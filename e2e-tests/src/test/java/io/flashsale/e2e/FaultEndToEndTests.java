@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.flashsale.devstack.StackPort;
 import io.flashsale.loadtest.Gateway;
 import io.flashsale.loadtest.SaleSetup;
 
@@ -59,7 +60,7 @@ class FaultEndToEndTests {
 	@ValueSource(longs = { 5, 9 })
 	void keepsEveryAcknowledgedOrderWhenTheBrokerFreezesMidSale(long seed) throws Exception {
 		saleUnderFault(seed, "freeze-kafka", () -> {
-			long pid = listener(Integer.parseInt(env("FLASHSALE_KAFKA_PORT", "19092")));
+			long pid = listener(StackPort.KAFKA.port());
 			run("kill", "-STOP", Long.toString(pid));
 			try {
 				Thread.sleep(10_000);
@@ -203,11 +204,6 @@ class FaultEndToEndTests {
 		if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {
 			throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
 		}
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value == null || value.isBlank()) ? fallback : value;
 	}
 
 	@FunctionalInterface

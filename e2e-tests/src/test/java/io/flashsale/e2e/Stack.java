@@ -3,7 +3,10 @@ package io.flashsale.e2e;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import io.flashsale.devstack.StackPort;
 import io.flashsale.platform.security.LocalTokens;
 
 import org.springframework.http.ResponseEntity;
@@ -11,14 +14,15 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * Addresses of the running local stack, read from the same variables as ./flashsale uses.
+ * Addresses of the running local stack: the ports ./flashsale runs it on
+ * ({@link StackPort}, where each is defined with the variable that overrides it).
  */
 final class Stack {
 
-	static final Map<String, Integer> APPS = Map.of("config-server", port("FLASHSALE_CONFIG_PORT", 18888), "gateway",
-			port("FLASHSALE_GATEWAY_PORT", 18080), "order-service", port("FLASHSALE_ORDER_PORT", 18081),
-			"payment-service", port("FLASHSALE_PAYMENT_PORT", 18082), "marketing-service",
-			port("FLASHSALE_MARKETING_PORT", 18083), "inventory-service", port("FLASHSALE_INVENTORY_PORT", 18084));
+	static final Map<String, Integer> APPS = Stream
+		.of(StackPort.CONFIG_SERVER, StackPort.GATEWAY, StackPort.ORDER_SERVICE, StackPort.PAYMENT_SERVICE,
+				StackPort.MARKETING_SERVICE, StackPort.INVENTORY_SERVICE)
+		.collect(Collectors.toUnmodifiableMap(StackPort::component, StackPort::port));
 
 	static final LocalTokens TOKENS = LocalTokens.forLocalStack(Duration.ofMinutes(10));
 
@@ -47,11 +51,6 @@ final class Stack {
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
 		factory.setReadTimeout(Duration.ofSeconds(15));
 		return factory;
-	}
-
-	private static int port(String variable, int fallback) {
-		String value = System.getenv(variable);
-		return (value == null || value.isBlank()) ? fallback : Integer.parseInt(value);
 	}
 
 }

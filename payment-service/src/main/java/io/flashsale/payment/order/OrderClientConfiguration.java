@@ -6,22 +6,19 @@ import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 import io.flashsale.payment.PaymentProperties;
+import io.flashsale.platform.http.BearerTokenRelay;
+import io.flashsale.platform.http.ServiceClients;
 import io.flashsale.platform.resilience.CallDefaults;
 import io.flashsale.platform.resilience.ResilientCalls;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.support.RestClientAdapter;
-import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
- * The order-service client: Boot's {@link RestClient.Builder} with the base URL and
- * timeouts of {@link PaymentProperties}, relaying the shopper's token, behind the
- * {@code order-service} bulkhead, circuit breaker and time limit
+ * The order-service client: the platform's {@link ServiceClients} with the base URL and
+ * timeouts of {@link PaymentProperties}, relaying the shopper's own token (so
+ * order-service answers as it would answer the shopper: 404 for anyone else's order),
+ * behind the {@code order-service} bulkhead, circuit breaker and time limit
  * ({@code resilience4j.*.instances.order-service}, defaults below).
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,20 +41,10 @@ class OrderClientConfiguration {
 		.withBulkhead(BulkheadConfig.custom().maxConcurrentCalls(100).maxWaitDuration(Duration.ZERO).build());
 
 	@Bean
-	ShopperOrders shopperOrders(RestClient.Builder builder, PaymentProperties properties, ResilientCalls calls,
-			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactories,
-			ObjectProvider<HttpClientSettings> settings) {
-		HttpClientSettings timeouts = settings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(properties.orderConnectTimeout(), properties.orderReadTimeout());
-		RestClient client = builder.clone()
-			.baseUrl(properties.orderUrl().toString())
-			// The platform starter has already turned the transport's own retries off.
-			.requestFactory(requestFactories.getIfAvailable(ClientHttpRequestFactoryBuilder::detect).build(timeouts))
-			.requestInterceptor(new BearerTokenRelay())
-			.build();
-		return new ShopperOrders(HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client))
-			.build()
-			.createClient(OrderClient.class), calls);
+	ShopperOrders shopperOrders(ServiceClients clients, PaymentProperties properties, ResilientCalls calls) {
+		OrderClient orders = clients.create(OrderClient.class, properties.orderUrl().toString(),
+				properties.orderConnectTimeout(), properties.orderReadTimeout(), new BearerTokenRelay());
+		return new ShopperOrders(orders, calls);
 	}
 
 }

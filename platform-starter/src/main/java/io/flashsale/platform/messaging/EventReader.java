@@ -50,17 +50,25 @@ public class EventReader {
 	 * envelope, or names the type but cannot be read as it
 	 */
 	public <T> Optional<EventEnvelope<T>> readIf(ConsumerRecord<String, String> record, Class<T> payloadType) {
-		EventEnvelope<JsonNode> any;
+		if (!payloadType.getSimpleName().equals(type(record))) {
+			return Optional.empty();
+		}
+		return Optional.of(read(record, payloadType));
+	}
+
+	/**
+	 * The type the record's envelope names, for a listener that handles several types of
+	 * event of one topic and reads each with {@link #read} once it knows which.
+	 * @throws PoisonMessage with reason {@link #UNREADABLE} when it is not an event
+	 * envelope
+	 */
+	public String type(ConsumerRecord<String, String> record) {
 		try {
-			any = this.json.read(record.value(), JsonNode.class);
+			return this.json.read(record.value(), JsonNode.class).type();
 		}
 		catch (RuntimeException ex) {
 			throw unreadable(record, ex);
 		}
-		if (!payloadType.getSimpleName().equals(any.type())) {
-			return Optional.empty();
-		}
-		return Optional.of(read(record, payloadType));
 	}
 
 	/**

@@ -71,6 +71,17 @@ class EventReaderTests {
 	}
 
 	@Test
+	void namesTheTypeOfAnEnvelopeAndRefusesARecordThatIsNotOne() {
+		assertThat(this.reader.type(record(this.json.write("7-abc", this.paid, Instant.EPOCH)))).isEqualTo("OrderPaid");
+		assertThatExceptionOfType(PoisonMessage.class)
+			.isThrownBy(() -> this.reader.type(record("{\"type\":\"OrderPaid\"}")))
+			.satisfies((poison) -> assertThat(poison.reason()).isEqualTo("unreadable"))
+			.withMessageContaining("flashsale.orders-2@41");
+		assertThatExceptionOfType(PoisonMessage.class).isThrownBy(() -> this.reader.type(record(null)))
+			.satisfies((poison) -> assertThat(poison.reason()).isEqualTo("unreadable"));
+	}
+
+	@Test
 	void refusesAnInvalidPayloadNamingTopicPartitionAndOffset() {
 		ConsumerRecord<String, String> record = record(this.json.write("7-abc", this.paid, Instant.EPOCH));
 		EventEnvelope<OrderPaid> event = this.reader.read(record, OrderPaid.class);

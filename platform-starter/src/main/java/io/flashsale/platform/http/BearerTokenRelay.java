@@ -1,4 +1,4 @@
-package io.flashsale.marketing.inventory;
+package io.flashsale.platform.http;
 
 import java.io.IOException;
 
@@ -11,11 +11,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Sends the current caller's bearer token on, so inventory-service authorises the call as
- * the admin who made the request rather than trusting this service. A call outside a
- * request carries no token and is refused there.
+ * Sends the current caller's bearer token on, so the called service authorises the call
+ * as the caller (the shopper, the admin) would be authorised there, rather than trusting
+ * the service in between. A call made outside a request carries no token and is refused
+ * there.
  */
-final class BearerTokenRelay implements ClientHttpRequestInterceptor {
+public final class BearerTokenRelay implements ClientHttpRequestInterceptor {
 
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
