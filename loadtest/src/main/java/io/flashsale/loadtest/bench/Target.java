@@ -34,6 +34,7 @@ record Target(String name, URI url, List<Scenario> scenarios) {
 			.post("/api/orders", tokens.user("bench-" + run + "-first"), UUID.randomUUID().toString(),
 					"{\"flashSaleId\":" + scarce + ",\"quantity\":1}")
 			.expect(202, "buy the only unit");
+		System.out.println("sales: ample " + ample + ", sold out " + scarce);
 		return new Target("product", gateway, scenarios(gateway, tokens, run, "/api/orders/flash-sales/" + ample,
 				Long.toString(ample), Long.toString(scarce), lateShoppers));
 	}
