@@ -14,9 +14,11 @@ public final class GatewayOption {
 
 	/** The gateway to drive. */
 	public String url() {
-		if (this.url != null) {
-			return this.url;
-		}
+		return (this.url != null) ? this.url : localGateway();
+	}
+
+	/** The local stack's gateway, following {@code FLASHSALE_GATEWAY_PORT}. */
+	public static String localGateway() {
 		String port = System.getenv("FLASHSALE_GATEWAY_PORT");
 		return "http://127.0.0.1:" + ((port == null || port.isBlank()) ? "18080" : port);
 	}

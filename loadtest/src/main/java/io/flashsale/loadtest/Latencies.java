@@ -19,6 +19,23 @@ public final class Latencies {
 		this.samples[this.count++] = nanos;
 	}
 
+	/** Adds every sample of {@code other}, such as another thread's share of a step. */
+	public void addAll(Latencies other) {
+		long[] theirs;
+		int theirCount;
+		synchronized (other) {
+			theirs = other.samples;
+			theirCount = other.count;
+		}
+		synchronized (this) {
+			if (this.count + theirCount > this.samples.length) {
+				this.samples = Arrays.copyOf(this.samples, Math.max(this.count + theirCount, this.count * 2));
+			}
+			System.arraycopy(theirs, 0, this.samples, this.count, theirCount);
+			this.count += theirCount;
+		}
+	}
+
 	public synchronized int count() {
 		return this.count;
 	}
@@ -28,13 +45,28 @@ public final class Latencies {
 	 * @return the sample at that nearest rank, in milliseconds; 0 without samples
 	 */
 	public synchronized double percentileMillis(double percentile) {
+		return percentilesMillis(percentile)[0];
+	}
+
+	/**
+	 * @param percentiles each 0 to 100
+	 * @return the sample at each nearest rank, in milliseconds (one sort for all); 0
+	 * without samples
+	 */
+	public synchronized double[] percentilesMillis(double... percentiles) {
+		double[] millis = new double[percentiles.length];
 		if (this.count == 0) {
-			return 0;
+			return millis;
 		}
 		long[] sorted = Arrays.copyOf(this.samples, this.count);
 		Arrays.sort(sorted);
-		int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
-		return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1_000_000.0;
+		for (int p = 0; p < percentiles.length; p++) {
+			// Less a hair, so that 99.9 % of 3,000 is rank 2,997 and not 2,998 by
+			// rounding.
+			int rank = (int) Math.ceil(percentiles[p] / 100.0 * sorted.length - 1e-9);
+			millis[p] = sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1_000_000.0;
+		}
+		return millis;
 	}
 
 }

@@ -19,6 +19,18 @@ class LatenciesTests {
 	}
 
 	@Test
+	void mergesAnotherThreadsSamples() {
+		Latencies odd = new Latencies();
+		Latencies even = new Latencies();
+		for (int i = 1; i <= 3000; i++) {
+			((i % 2 == 0) ? even : odd).add(i * 1_000_000L);
+		}
+		odd.addAll(even);
+		assertThat(odd.count()).isEqualTo(3000);
+		assertThat(odd.percentilesMillis(50, 99.9, 100)).containsExactly(1500.0, 2997.0, 3000.0);
+	}
+
+	@Test
 	void reportsZeroWithoutSamples() {
 		assertThat(new Latencies().percentileMillis(99)).isZero();
 	}

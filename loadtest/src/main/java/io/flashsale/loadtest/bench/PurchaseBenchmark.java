@@ -2,32 +2,25 @@ package io.flashsale.loadtest.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.IntConsumer;
-import java.util.function.IntFunction;
-import java.util.function.Predicate;
+import java.util.Locale;
 
 import io.flashsale.loadtest.CommandLines;
-import io.flashsale.loadtest.Gateway;
-import io.flashsale.loadtest.SaleSetup;
 import io.flashsale.platform.security.LocalTokens;
 
 /**
- * The purchase-path benchmark through the gateway, open model. For each scenario it
- * offers rising rates until the stack stops keeping up, calls the last rate it kept up
- * with sustainable, then measures p50 and p99 at 80 % of it.
+ * The purchase-path benchmark, open model, against the stack's gateway and, with
+ * {@code --reference}, the reference server right after it in the same run. For each
+ * scenario it warms up, then offers rising rates until one is not kept up; the last rate
+ * kept up is the sustainable one, and that step's p50 and p99 are its figures.
  *
  * <p>
- * Scenarios: (c) the gateway passing through to a memory-only endpoint (the baseline),
- * (a) successful purchases (a fresh shopper each, ample stock), (b) sold-out answers.
- * "Keeping up" means at least 99 % intended outcomes and p99 within the budget
- * ({@code --p99-budget-ms}, default 100) measured from the intended send time.
- *
- * <p>
- * Options ({@link BenchOptions}): {@code --rates=100,200,...} {@code --step-seconds=5}
- * {@code --p99-budget-ms=100} {@code --warmup-seconds=15} {@code --warmup-rate=200}
- * {@code --only=abc} {@code --gateway=...}; an unknown one exits 2.
+ * Scenarios ({@link Target}): (c) a pass-through GET (the baseline), (a) successful
+ * purchases (a fresh shopper each, ample stock), (b) sold-out answers. "Kept up" means,
+ * over a step ({@code --step-seconds}, default 20): at least 99 % intended outcomes, p99
+ * within {@code --p99-budget-ms} (default 50) measured from each request's intended send
+ * time, and no 5xx. Options: {@link BenchOptions}; an unknown one exits 2.
  */
 public final class PurchaseBenchmark {
 
@@ -35,129 +28,142 @@ public final class PurchaseBenchmark {
 	}
 
 	public static void main(String[] args) {
+		Locale.setDefault(Locale.ROOT);
 		BenchOptions options = new BenchOptions();
 		CommandLines.parse(options, args, BenchOptions::check, System.out, System.err).ifPresent(System::exit);
-		List<Integer> rates = options.rates;
-		Duration step = options.step();
-		double budget = options.p99BudgetMs;
-		Duration warmUp = options.warmUp();
-		int warmUpRate = options.warmupRate;
-		Gateway gateway = new Gateway(options.gateway.url());
 		LocalTokens tokens = LocalTokens.forLocalStack(Duration.ofHours(2));
 		String run = Long.toString(System.currentTimeMillis(), 36);
-		String admin = tokens.admin("bench-ops");
-		SaleSetup setup = new SaleSetup(gateway, admin, tokens.user("bench-" + run));
+		int lateShoppers = Math.max(5000, Collections.max(options.rates) / 2);
 
-		System.out.println("setting up: a sale with ample stock, and one sold out ...");
-		long ample = setup.openSale("Bench ample " + run, 1_000_000, 1, 999);
-		long scarce = setup.openSale("Bench scarce " + run, 1, 1, 999);
-		gateway
-			.post("/api/orders", tokens.user("bench-" + run + "-first"), UUID.randomUUID().toString(),
-					"{\"flashSaleId\":" + scarce + ",\"quantity\":1}")
-			.expect(202, "buy the only unit");
-		String browseToken = tokens.user("bench-" + run + "-browser");
-
-		String only = options.only;
-		List<Result> results = new ArrayList<>();
-		if (!only.equals("abc")) {
-			// A single scenario, for profiling: offered at the first rate until stopped.
-			IntFunction<Gateway.Answer> buy = (i) -> gateway.post("/api/orders",
-					tokens.user("bench-" + run + "-solo-" + i), UUID.randomUUID().toString(),
-					"{\"flashSaleId\":" + (only.equals("b") ? scarce : ample) + ",\"quantity\":1}");
-			OpenModel.Step step1 = OpenModel.run(rates.get(0), step,
-					only.equals("c") ? (i) -> gateway.get("/api/orders/flash-sales/" + ample, browseToken) : buy,
-					(a) -> a.status() < 500);
-			System.out.printf("%s at %d/s: p50 %.1f ms p99 %.1f ms %s%n", only, rates.get(0), step1.p50(), step1.p99(),
-					step1.answers());
-			return;
+		List<Target> targets = new ArrayList<>();
+		if (!options.referenceOnly) {
+			targets.add(Target.stack(options.url(), tokens, run, lateShoppers));
 		}
-		results.add(scenario("(c) gateway pass-through baseline", rates, step, budget, warmUp, warmUpRate,
-				(i) -> gateway.get("/api/orders/flash-sales/" + ample, browseToken), (a) -> a.status() == 200));
-		// Tokens are minted before each step, so the load generator spends its CPU on
-		// sending, as in the baseline (which reuses one token).
-		String[][] buyers = { new String[0] };
-		results.add(scenario(
-				"(a) successful purchase", rates, step, budget, warmUp, warmUpRate, (i) -> gateway.post("/api/orders",
-						buyers[0][i], UUID.randomUUID().toString(), "{\"flashSaleId\":" + ample + ",\"quantity\":1}"),
-				(a) -> a.status() == 202, (count) -> {
-					String batch = UUID.randomUUID().toString().substring(0, 8);
-					buyers[0] = new String[count];
-					for (int i = 0; i < count; i++) {
-						buyers[0][i] = tokens.user("bench-" + run + "-buyer-" + batch + "-" + i);
+		if (options.reference != null) {
+			targets.add(Target.reference(java.net.URI.create(options.reference), options.referenceRedis(), tokens, run,
+					lateShoppers));
+		}
+		List<List<Result>> results = new ArrayList<>();
+		for (Target target : targets) {
+			try (OpenModel model = new OpenModel(target.url(), options.connections, options.ioThreads,
+					options.answerTimeout(), options.tick())) {
+				List<Result> ofTarget = new ArrayList<>();
+				for (Scenario scenario : target.scenarios()) {
+					if (options.only.equals("abc")) {
+						ofTarget.add(ladder(model, target, scenario, options));
 					}
-				}));
-		// Late shoppers: a pool large enough that nobody meets the per-user rate limit.
-		String[] late = new String[5000];
-		for (int i = 0; i < late.length; i++) {
-			late[i] = tokens.user("bench-" + run + "-late-" + i);
+					else if (options.only.equals(scenario.id())) {
+						// The warm-up and one step at the first rate, for profiling.
+						warmUp(model, scenario, options);
+						int rate = options.rates.get(0);
+						OpenModel.Step step = model.run(rate, options.step(),
+								scenario.prepare().apply(rate * options.stepSeconds), scenario.success());
+						System.out.println(target.name() + " " + scenario.name() + ": " + line(step, options));
+					}
+				}
+				results.add(ofTarget);
+			}
 		}
-		results.add(scenario("(b) sold-out answer", rates, step, budget, warmUp, warmUpRate,
-				(i) -> gateway.post("/api/orders", late[i % late.length], UUID.randomUUID().toString(),
-						"{\"flashSaleId\":" + scarce + ",\"quantity\":1}"),
-				(a) -> a.status() == 409 && a.code().equals("sold-out")));
-
-		System.out.println();
-		System.out
-			.println("| scenario | sustainable rps | p50 at 80 % (ms) | p99 at 80 % (ms) | achieved at 80 % (rps) |");
-		System.out.println("|---|---:|---:|---:|---:|");
-		for (Result result : results) {
-			System.out.printf("| %s | %d | %.1f | %.1f | %.0f |%n", result.name(), result.sustainable(),
-					result.at80().p50(), result.at80().p99(), result.at80().achieved());
+		if (options.only.equals("abc")) {
+			report(targets, results);
 		}
-		double baseline = results.get(0).sustainable();
-		System.out.printf("%n(a)/(c) = %.0f %% (target >= 50 %%), (b)/(c) = %.0f %% (target >= 80 %%)%n",
-				100 * results.get(1).sustainable() / baseline, 100 * results.get(2).sustainable() / baseline);
 	}
 
-	private static Result scenario(String name, List<Integer> rates, Duration step, double budget, Duration warmUp,
-			int warmUpRate, IntFunction<Gateway.Answer> request, Predicate<Gateway.Answer> success) {
-		return scenario(name, rates, step, budget, warmUp, warmUpRate, request, success, (count) -> {
-		});
-	}
-
-	private static Result scenario(String name, List<Integer> rates, Duration step, double budget, Duration warmUp,
-			int warmUpRate, IntFunction<Gateway.Answer> request, Predicate<Gateway.Answer> success,
-			IntConsumer beforeEachStep) {
+	private static Result ladder(OpenModel model, Target target, Scenario scenario, BenchOptions options) {
 		System.out.println();
-		System.out.println(name);
-		// Warm the JITs and connection pools of every hop before measuring.
-		beforeEachStep.accept(warmUpRate * (int) warmUp.toSeconds());
-		OpenModel.Step warm = OpenModel.run(warmUpRate, warmUp, request, success);
-		System.out.printf("  warm-up %d/s for %d s: p99 %.1f ms %s%n", warmUpRate, warmUp.toSeconds(), warm.p99(),
-				warm.answers());
-		int sustainable = 0;
-		for (int rate : rates) {
-			beforeEachStep.accept(rate * (int) step.toSeconds());
-			OpenModel.Step result = OpenModel.run(rate, step, request, success);
-			boolean keptUp = result.successRatio() >= 0.99 && result.p99() <= budget;
-			System.out.printf("  offered %5d/s  achieved %7.1f/s  ok %5.1f %%  p50 %7.1f ms  p99 %7.1f ms  %s  %s%n",
-					rate, result.achieved(), 100 * result.successRatio(), result.p50(), result.p99(),
-					keptUp ? "kept up" : "SATURATED", result.answers());
-			if (!keptUp) {
+		System.out.println(target.name() + " " + scenario.name());
+		warmUp(model, scenario, options);
+		OpenModel.Step sustainable = null;
+		for (int rate : options.rates) {
+			OpenModel.RequestWriter requests = scenario.prepare().apply(rate * options.stepSeconds);
+			OpenModel.Step step = model.run(rate, options.step(), requests, scenario.success());
+			System.out.println("  " + line(step, options));
+			if (!step.keptUp(options.p99BudgetMs)) {
 				break;
 			}
-			sustainable = rate;
+			sustainable = step;
 			pause();
 		}
-		int eighty = Math.max(1, (int) (sustainable * 0.8));
-		beforeEachStep.accept(eighty * (int) step.multipliedBy(2).toSeconds());
-		pause();
-		OpenModel.Step at80 = OpenModel.run(eighty, step.multipliedBy(2), request, success);
-		System.out.printf("  at 80 %% (%d/s): achieved %.1f/s  p50 %.1f ms  p99 %.1f ms  %s%n", eighty, at80.achieved(),
-				at80.p50(), at80.p99(), at80.answers());
-		return new Result(name, sustainable, at80);
+		return new Result(scenario.name(), sustainable);
+	}
+
+	/** Warms the JITs and connection pools of every hop, the generator's included. */
+	private static void warmUp(OpenModel model, Scenario scenario, BenchOptions options) {
+		if (options.warmupSeconds > 0) {
+			OpenModel.Step warm = model.run(options.warmupRate, options.warmUp(),
+					scenario.prepare().apply(options.warmupRate * options.warmupSeconds), scenario.success());
+			System.out.println("  warm-up: " + line(warm, options));
+		}
+	}
+
+	private static String line(OpenModel.Step step, BenchOptions options) {
+		return String.format(
+				"offered %5d/s  sent %7d  achieved %8.1f/s  ok %5.1f %%  p50 %6.1f  p99 %6.1f  p99.9 %6.1f  max %6.1f ms  "
+						+ "generator %5.1f us/req %3.0f %% core  %s  %s",
+				step.offered(), step.sent(), step.achieved(), 100 * step.successRatio(), step.p50(), step.p99(),
+				step.p999(), step.max(), step.cpuMicrosPerRequest(), 100 * step.cores(),
+				step.keptUp(options.p99BudgetMs) ? "kept up" : "NOT KEPT UP", step.answers());
+	}
+
+	private static void report(List<Target> targets, List<List<Result>> results) {
+		System.out.println();
+		StringBuilder head = new StringBuilder("| scenario |");
+		StringBuilder rule = new StringBuilder("|---|");
+		for (Target target : targets) {
+			head.append(" %s sustainable rps | p50 (ms) | p99 (ms) |".formatted(target.name()));
+			rule.append("---:|---:|---:|");
+		}
+		boolean both = targets.size() == 2;
+		if (both) {
+			head.append(" product / reference |");
+			rule.append("---:|");
+		}
+		System.out.println(head);
+		System.out.println(rule);
+		for (int s = 0; s < results.get(0).size(); s++) {
+			StringBuilder row = new StringBuilder("| " + results.get(0).get(s).name() + " |");
+			for (List<Result> ofTarget : results) {
+				Result result = ofTarget.get(s);
+				row.append((result.step() != null)
+						? " %d | %.1f | %.1f |".formatted(result.rate(), result.step().p50(), result.step().p99())
+						: " none kept up | | |");
+			}
+			if (both) {
+				int reference = results.get(1).get(s).rate();
+				row.append((reference > 0) ? " %.0f %% |".formatted(100.0 * results.get(0).get(s).rate() / reference)
+						: " - |");
+			}
+			System.out.println(row);
+		}
+		for (int t = 0; t < targets.size(); t++) {
+			List<Result> ofTarget = results.get(t);
+			double baseline = ofTarget.get(0).rate();
+			if (baseline > 0) {
+				System.out.printf("%s: (a)/(c) = %.0f %%, (b)/(c) = %.0f %%%n", targets.get(t).name(),
+						100 * ofTarget.get(1).rate() / baseline, 100 * ofTarget.get(2).rate() / baseline);
+			}
+		}
 	}
 
 	private static void pause() {
 		try {
-			Thread.sleep(1500);
+			Thread.sleep(1000);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 	}
 
-	record Result(String name, int sustainable, OpenModel.Step at80) {
+	/**
+	 * A scenario's sustainable step.
+	 *
+	 * @param step the last step kept up, or null when none was
+	 */
+	record Result(String name, OpenModel.Step step) {
+
+		int rate() {
+			return (this.step != null) ? this.step.offered() : 0;
+		}
 
 	}
 
