@@ -29,8 +29,15 @@ final class KafkaComponent extends Component {
 
 	private static final int PROBE_TIMEOUT_MILLIS = 2000;
 
-	private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+	private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
 			"-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true");
+
+	/**
+	 * Tests' ephemeral brokers start and stop often and carry little traffic: C1 alone
+	 * starts them fastest. The broker of {@code ./flashsale up} carries the rush, where
+	 * it is the largest CPU cost per purchase, so it keeps the full tiered JIT.
+	 */
+	private static final List<String> EPHEMERAL_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
 	/*
 	 * Kafka logs through SLF4J to whichever binding the class path has: log4j2 here (an
@@ -110,9 +117,9 @@ final class KafkaComponent extends Component {
 	 */
 	@Override
 	ProcessBuilder command() {
-		List<String> classDataSharing = this.settings.ephemeral() ? List.of()
+		List<String> options = this.settings.ephemeral() ? EPHEMERAL_JVM_OPTIONS
 				: List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + home().resolve("kafka.jsa"));
-		return java(classDataSharing, "kafka.Kafka", serverProperties().toString());
+		return java(options, "kafka.Kafka", serverProperties().toString());
 	}
 
 	/**
