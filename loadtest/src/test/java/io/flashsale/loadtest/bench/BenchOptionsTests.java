@@ -29,10 +29,12 @@ class BenchOptionsTests {
 		BenchOptions options = new BenchOptions();
 
 		assertThat(parse(options)).isEmpty();
-		assertThat(options.rates).containsExactly(100, 200, 300, 400, 500, 600, 700, 800, 1000, 1200, 1500);
-		assertThat(options.step()).isEqualTo(Duration.ofSeconds(5));
-		assertThat(options.p99BudgetMs).isEqualTo(100);
-		assertThat(options.warmUp()).isEqualTo(Duration.ofSeconds(15));
+		assertThat(options.rates).containsExactly(100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 4000, 5000, 6000,
+				8000, 10000, 12000, 15000, 20000, 25000);
+		// The method: 20 s steps after a warm-up, p99 within 50 ms.
+		assertThat(options.step()).isEqualTo(Duration.ofSeconds(20));
+		assertThat(options.p99BudgetMs).isEqualTo(50);
+		assertThat(options.warmUp()).isEqualTo(Duration.ofSeconds(20));
 		assertThat(options.warmupRate).isEqualTo(200);
 		assertThat(options.only).isEqualTo("abc");
 	}
