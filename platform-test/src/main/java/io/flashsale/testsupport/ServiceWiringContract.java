@@ -113,6 +113,36 @@ public abstract class ServiceWiringContract {
 		assertThat(this.processedMessages.isProcessed("wiring", messageId)).isTrue();
 	}
 
+	@Test
+	void recordsABatchOfProcessedMessagesOnceEach() {
+		String before = UUID.randomUUID().toString();
+		String first = UUID.randomUUID().toString();
+		String second = UUID.randomUUID().toString();
+		String third = UUID.randomUUID().toString();
+		assertThat(this.processedMessages.markProcessed("wiring", before)).isEqualTo(1);
+		assertThat(this.processedMessages.markAllProcessed("wiring", List.of(before, first, second)))
+			.containsExactly(first, second);
+		assertThat(this.processedMessages.markAllProcessed("wiring", List.of(second, third, first)))
+			.containsExactly(third);
+		assertThat(this.processedMessages.markAllProcessed("wiring", List.of(first, third))).isEmpty();
+		assertThat(this.processedMessages.isProcessed("wiring", third)).isTrue();
+	}
+
+	/**
+	 * A batch with a 65-character message id is refused whole: no id of it is recorded,
+	 * and the long one not truncated.
+	 */
+	@Test
+	void refusesABatchWithAnOverlongProcessedMessageIdWhole() {
+		String fine = UUID.randomUUID().toString();
+		String overlong = "y".repeat(64) + UUID.randomUUID().toString().substring(0, 1);
+		assertThatThrownBy(() -> this.processedMessages.markAllProcessed("wiring", List.of(fine, overlong)))
+			.isInstanceOf(DataAccessException.class)
+			.isNotInstanceOf(DuplicateKeyException.class);
+		assertThat(this.processedMessages.isProcessed("wiring", fine)).isFalse();
+		assertThat(this.processedMessages.isProcessed("wiring", overlong.substring(0, 64))).isFalse();
+	}
+
 	/**
 	 * A 65-character message id (the column holds 64) is refused with an error, not
 	 * recorded truncated to 64 (which would mark another message processed).

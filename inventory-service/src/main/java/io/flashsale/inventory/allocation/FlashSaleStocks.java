@@ -12,9 +12,9 @@ import org.apache.ibatis.annotations.Update;
 
 /**
  * The {@code flash_sale_stock} table. {@code allocated} never changes once written;
- * {@code remaining} falls by placed orders ({@link #applyOrder}) and rises by cancelled
- * ones ({@link #returnOrder}), each a conditional update that keeps it within
- * {@code [0, allocated]}.
+ * {@code remaining} falls by placed orders ({@link #applyOrders}, {@link #applyOrder})
+ * and rises by cancelled ones ({@link #returnOrder}), each a conditional update that
+ * keeps it within {@code [0, allocated]}.
  */
 @Mapper
 public interface FlashSaleStocks {
@@ -71,6 +71,18 @@ public interface FlashSaleStocks {
 	@Update("UPDATE flash_sale_stock SET remaining = remaining - #{quantity}, orders_applied = orders_applied + 1 "
 			+ "WHERE flash_sale_id = #{flashSaleId} AND remaining >= #{quantity}")
 	int applyOrder(@Param("flashSaleId") long flashSaleId, @Param("quantity") int quantity);
+
+	/**
+	 * Takes several placed orders' units off a sale's remaining stock at once, all or
+	 * none.
+	 * @param units the orders' units together
+	 * @param orders how many orders they are
+	 * @return 1 if taken, 0 if the sale is unknown or has fewer units left than all of
+	 * them hold (then {@link #applyOrder} tells which of them fit)
+	 */
+	@Update("UPDATE flash_sale_stock SET remaining = remaining - #{units}, orders_applied = orders_applied + #{orders} "
+			+ "WHERE flash_sale_id = #{flashSaleId} AND remaining >= #{units}")
+	int applyOrders(@Param("flashSaleId") long flashSaleId, @Param("units") long units, @Param("orders") int orders);
 
 	/**
 	 * Gives a cancelled order's units back to a sale's remaining stock.

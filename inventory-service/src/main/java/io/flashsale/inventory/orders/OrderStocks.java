@@ -1,7 +1,11 @@
 package io.flashsale.inventory.orders;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
@@ -9,6 +13,8 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
+
+import io.flashsale.contracts.order.OrderPlaced;
 
 import org.springframework.dao.DuplicateKeyException;
 
@@ -45,9 +51,66 @@ interface OrderStocks {
 	int insertAppliedRow(@Param("orderId") String orderId, @Param("flashSaleId") long flashSaleId,
 			@Param("quantity") int quantity, @Param("now") Instant now);
 
-	/** Drops the row of an order that could not take its units after all. */
-	@Delete("DELETE FROM order_stock WHERE order_id = #{orderId} AND returned_at IS NULL")
-	int delete(String orderId);
+	/**
+	 * Records that orders take their units, except those whose cancellation came first,
+	 * in two statements: a read of the rows present, and one insert of the others. The
+	 * read is only a shortcut: should a row appear after this transaction's snapshot (a
+	 * cancellation committed meanwhile), the insert fails with the primary key's
+	 * duplicate, InnoDB undoes it whole, and the orders are recorded one by one with
+	 * {@link #insertApplied}.
+	 * @param orders distinct orders, in the order their rows are to be locked
+	 * @return the orders recorded, in the given order; the others have a row already
+	 * (cancelled before they were placed)
+	 */
+	default List<OrderPlaced> insertAllApplied(List<OrderPlaced> orders, Instant now) {
+		if (orders.isEmpty()) {
+			return List.of();
+		}
+		Set<String> present = new HashSet<>(presentAmong(orders.stream().map(OrderPlaced::orderId).toList()));
+		List<OrderPlaced> fresh = orders.stream().filter((order) -> !present.contains(order.orderId())).toList();
+		if (fresh.isEmpty()) {
+			return fresh;
+		}
+		try {
+			insertAppliedRows(fresh, now);
+			return fresh;
+		}
+		catch (DuplicateKeyException ex) {
+			// Only the statement is undone; the caller's transaction goes on.
+			return fresh.stream()
+				.filter((order) -> insertApplied(order.orderId(), order.flashSaleId(), order.quantity(), now) == 1)
+				.toList();
+		}
+	}
+
+	/** The orders among {@code orderIds} that have a row, as this transaction sees it. */
+	@Select("""
+			<script>
+			SELECT order_id FROM order_stock WHERE order_id IN
+			<foreach collection="orderIds" item="id" open="(" separator="," close=")">#{id}</foreach>
+			</script>""")
+	List<String> presentAmong(@Param("orderIds") Collection<String> orderIds);
+
+	/**
+	 * Inserts the rows in one statement, in the given order; use
+	 * {@link #insertAllApplied}.
+	 * @throws DuplicateKeyException when one of the orders has a row already (none is
+	 * then inserted)
+	 */
+	@Insert("""
+			<script>
+			INSERT INTO order_stock (order_id, flash_sale_id, quantity, applied_at) VALUES
+			<foreach collection="orders" item="o" separator=",">(#{o.orderId}, #{o.flashSaleId}, #{o.quantity}, #{now})</foreach>
+			</script>""")
+	int insertAppliedRows(@Param("orders") List<OrderPlaced> orders, @Param("now") Instant now);
+
+	/** Drops the rows of orders that could not take their units after all. */
+	@Delete("""
+			<script>
+			DELETE FROM order_stock WHERE returned_at IS NULL AND order_id IN
+			<foreach collection="orderIds" item="id" open="(" separator="," close=")">#{id}</foreach>
+			</script>""")
+	int deleteAll(@Param("orderIds") Collection<String> orderIds);
 
 	/**
 	 * Records a cancellation that arrived before its order was placed, so the late

@@ -3,7 +3,12 @@ package io.flashsale.inventory.orders;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,8 +24,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies placed orders to the database stock in one transaction: per order, the
- * processed mark, the {@code order_stock} row (what a cancellation may give back) and the
+ * Applies placed orders to the database stock in one transaction per batch, with a
+ * handful of statements whatever its size: per order, the processed mark, the
+ * {@code order_stock} row (what a cancellation may give back) and its part of its sale's
  * decrement commit together, so a redelivered order is skipped and an applied one is
  * never lost. An order whose cancellation was applied first finds its row there and takes
  * nothing.
@@ -40,10 +46,18 @@ class PlacedOrders {
 	static final String CONSUMER = "inventory.order-placed";
 
 	/**
-	 * Rows are locked in sale-id order, so two instances applying overlapping batches
-	 * cannot deadlock. Applying a batch in another order changes no count.
+	 * Rows are locked in one order, so two instances applying overlapping batches cannot
+	 * deadlock: the processed marks, then the {@code order_stock} rows, each by sale id
+	 * and order id, then the sales' stock rows by sale id.
 	 */
-	private static final Comparator<OrderPlaced> LOCK_ORDER = Comparator.comparingLong(OrderPlaced::flashSaleId);
+	private static final Comparator<OrderPlaced> LOCK_ORDER = Comparator.comparingLong(OrderPlaced::flashSaleId)
+		.thenComparing(OrderPlaced::orderId);
+
+	/**
+	 * Within a sale, orders take their units in batch order (a stable sort), which
+	 * decides which of them fit when the stock cannot cover them all.
+	 */
+	private static final Comparator<OrderPlaced> BY_SALE = Comparator.comparingLong(OrderPlaced::flashSaleId);
 
 	private final ProcessedMessages processed;
 
@@ -103,37 +117,95 @@ class PlacedOrders {
 	/**
 	 * Applies each order not applied before. The transaction commits whatever the
 	 * decrements found, so that a breach is reported once and not redelivered forever.
+	 *
+	 * <p>
+	 * A batch costs a handful of statements, whatever its size: a read and an insert of
+	 * the processed marks, a read and an insert of the {@code order_stock} rows, and one
+	 * guarded decrement per sale for its orders together. Only a sale whose stock cannot
+	 * cover them all (a breach) takes one decrement per order, so that exactly the orders
+	 * that fit are applied, in batch order, and one delete drops the others' rows.
+	 *
+	 * <p>
+	 * Two deliveries of an order applied concurrently (a redelivery, or two instances
+	 * after a rebalance) never both decrement: the processed mark's primary key decides,
+	 * as with one statement per order. The reads are plain snapshot reads and only spare
+	 * the inserts the rows known to be there; a mark another transaction committed since,
+	 * or holds uncommitted (the insert waits for it), fails the insert, which is then
+	 * repeated one mark at a time within this transaction. An order's decrement commits
+	 * with its mark, and only in the transaction whose insert of that mark succeeded.
 	 * @param orders valid orders, in any order
 	 * @return what happened, known only once committed
 	 */
 	private Outcome applyTogether(List<OrderPlaced> orders) {
-		List<OrderPlaced> sorted = orders.stream().sorted(LOCK_ORDER).toList();
+		List<OrderPlaced> sorted = orders.stream().sorted(BY_SALE).toList();
 		Instant now = Instant.now();
 		return this.transactions.execute((status) -> {
-			int applied = 0;
-			int duplicates = 0;
-			List<OrderPlaced> conflicts = new ArrayList<>();
+			// The first delivery of an order in the batch is the one applied.
+			Map<String, OrderPlaced> unique = new LinkedHashMap<>();
+			sorted.forEach((order) -> unique.putIfAbsent(order.orderId(), order));
+			List<OrderPlaced> lockOrder = unique.values().stream().sorted(LOCK_ORDER).toList();
+			Set<String> marked = new HashSet<>(
+					this.processed.markAllProcessed(CONSUMER, lockOrder.stream().map(OrderPlaced::orderId).toList()));
+			int duplicates = orders.size() - marked.size();
+			List<OrderPlaced> toRecord = lockOrder.stream()
+				.filter((order) -> marked.contains(order.orderId()))
+				.toList();
+			Set<String> recorded = new HashSet<>();
+			this.orderStocks.insertAllApplied(toRecord, now).forEach((order) -> recorded.add(order.orderId()));
 			List<OrderPlaced> cancelledFirst = new ArrayList<>();
-			for (OrderPlaced order : sorted) {
-				if (this.processed.markProcessed(CONSUMER, order.orderId()) == 0) {
-					duplicates++;
+			Map<Long, List<OrderPlaced>> bySale = new TreeMap<>();
+			for (OrderPlaced order : unique.values()) {
+				if (!marked.contains(order.orderId())) {
+					continue;
 				}
-				else if (this.orderStocks.insertApplied(order.orderId(), order.flashSaleId(), order.quantity(),
-						now) == 0) {
+				if (recorded.contains(order.orderId())) {
+					bySale.computeIfAbsent(order.flashSaleId(), (sale) -> new ArrayList<>()).add(order);
+				}
+				else {
 					// Its cancellation came first and gave nothing back; it takes
 					// nothing.
 					cancelledFirst.add(order);
 				}
-				else if (this.stocks.applyOrder(order.flashSaleId(), order.quantity()) == 1) {
-					applied++;
-				}
-				else {
-					this.orderStocks.delete(order.orderId());
-					conflicts.add(order);
-				}
+			}
+			int applied = 0;
+			List<OrderPlaced> conflicts = new ArrayList<>();
+			for (List<OrderPlaced> saleOrders : bySale.values()) {
+				applied += take(saleOrders, conflicts);
+			}
+			if (!conflicts.isEmpty()) {
+				this.orderStocks.deleteAll(conflicts.stream().map(OrderPlaced::orderId).toList());
 			}
 			return new Outcome(applied, duplicates, conflicts, cancelledFirst);
 		});
+	}
+
+	/**
+	 * Takes one sale's orders off its stock: all together in one guarded decrement, or,
+	 * when its stock cannot cover them all, one by one in batch order.
+	 * @param orders orders of one sale, in batch order
+	 * @param conflicts where the orders that do not fit are added
+	 * @return how many orders took their units
+	 */
+	private int take(List<OrderPlaced> orders, List<OrderPlaced> conflicts) {
+		long flashSaleId = orders.get(0).flashSaleId();
+		long units = orders.stream().mapToLong(OrderPlaced::quantity).sum();
+		if (this.stocks.applyOrders(flashSaleId, units, orders.size()) == 1) {
+			return orders.size();
+		}
+		if (orders.size() == 1) {
+			conflicts.add(orders.get(0));
+			return 0;
+		}
+		int applied = 0;
+		for (OrderPlaced order : orders) {
+			if (this.stocks.applyOrder(flashSaleId, order.quantity()) == 1) {
+				applied++;
+			}
+			else {
+				conflicts.add(order);
+			}
+		}
+		return applied;
 	}
 
 	private void report(Outcome outcome) {
