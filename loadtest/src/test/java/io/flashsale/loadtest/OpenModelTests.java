@@ -1,4 +1,4 @@
-package io.flashsale.loadtest.bench;
+package io.flashsale.loadtest;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,7 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.flashsale.loadtest.bench.OpenModel.Outcome;
+import io.flashsale.loadtest.OpenModel.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

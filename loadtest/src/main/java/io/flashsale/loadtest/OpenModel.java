@@ -1,4 +1,4 @@
-package io.flashsale.loadtest.bench;
+package io.flashsale.loadtest;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -40,7 +40,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
-import io.flashsale.loadtest.Latencies;
 
 /**
  * An open-model load generator: request {@code i} of a step is due at
@@ -58,7 +57,7 @@ import io.flashsale.loadtest.Latencies;
  * connection the server closes is opened again. Each step also reports the generator's
  * own CPU time per request.
  */
-final class OpenModel implements AutoCloseable {
+public final class OpenModel implements AutoCloseable {
 
 	private static final byte[] CODE_FIELD = "\"code\":\"".getBytes(StandardCharsets.US_ASCII);
 
@@ -84,7 +83,7 @@ final class OpenModel implements AutoCloseable {
 	 * instant; a longer tick releases the requests due in batches, at most that late (the
 	 * delay counts as latency) for fewer timer wake-ups
 	 */
-	OpenModel(URI target, int connections, int ioThreads, Duration answerTimeout, Duration tick) {
+	public OpenModel(URI target, int connections, int ioThreads, Duration answerTimeout, Duration tick) {
 		if (!"http".equals(target.getScheme())) {
 			throw new IllegalArgumentException("Only http:// targets, not " + target);
 		}
@@ -110,7 +109,7 @@ final class OpenModel implements AutoCloseable {
 	 * @param request writes the i-th request (0-based) of the step
 	 * @param success which answers are the intended outcome
 	 */
-	Step run(int rate, Duration duration, RequestWriter request, Predicate<Outcome> success) {
+	public Step run(int rate, Duration duration, RequestWriter request, Predicate<Outcome> success) {
 		int total = (int) (rate * duration.toMillis() / 1000);
 		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		CountDownLatch done = new CountDownLatch(this.lanes.size());
@@ -164,7 +163,7 @@ final class OpenModel implements AutoCloseable {
 
 	/** Writes the bytes of the i-th request of a step, a whole HTTP/1.1 request. */
 	@FunctionalInterface
-	interface RequestWriter {
+	public interface RequestWriter {
 
 		void write(int index, ByteBuf out);
 
@@ -174,13 +173,13 @@ final class OpenModel implements AutoCloseable {
 	 * What an answer was: its status, and for an error the problem's {@code code} (empty
 	 * when it has none). Status -1 is no answer: {@code code} then says why.
 	 */
-	record Outcome(int status, String code) implements Comparable<Outcome> {
+	public record Outcome(int status, String code) implements Comparable<Outcome> {
 
-		static final Outcome CLOSED = new Outcome(-1, "connection-closed");
+		public static final Outcome CLOSED = new Outcome(-1, "connection-closed");
 
-		static final Outcome NO_ANSWER = new Outcome(-1, "no-answer");
+		public static final Outcome NO_ANSWER = new Outcome(-1, "no-answer");
 
-		static final Outcome NOT_SENT = new Outcome(-1, "not-sent");
+		public static final Outcome NOT_SENT = new Outcome(-1, "not-sent");
 
 		@Override
 		public int compareTo(Outcome other) {
@@ -210,11 +209,11 @@ final class OpenModel implements AutoCloseable {
 	 * @param cpuMicrosPerRequest this process's CPU time over the step per request sent
 	 * @param cores this process's CPU time over the step's wall time
 	 */
-	record Step(int offered, long scheduled, long sent, long succeeded, long serverErrors, double achieved, double p50,
+	public record Step(int offered, long scheduled, long sent, long succeeded, long serverErrors, double achieved, double p50,
 			double p99, double p999, double max, Map<Outcome, Long> answers, double cpuMicrosPerRequest, double cores) {
 
 		/** Intended outcomes as a share of the requests due. */
-		double successRatio() {
+		public double successRatio() {
 			return (this.scheduled == 0) ? 0 : (double) this.succeeded / this.scheduled;
 		}
 
@@ -222,7 +221,7 @@ final class OpenModel implements AutoCloseable {
 		 * The issue's test of a sustainable rate: at least 99 % intended outcomes, p99
 		 * within the budget from the intended send time, and no 5xx.
 		 */
-		boolean keptUp(double p99BudgetMs) {
+		public boolean keptUp(double p99BudgetMs) {
 			return successRatio() >= 0.99 && this.p99 <= p99BudgetMs && this.serverErrors == 0;
 		}
 
