@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.flashsale.loadtest.CommandLines;
+import io.flashsale.loadtest.OpenModel;
 import io.flashsale.platform.security.LocalTokens;
 
 /**

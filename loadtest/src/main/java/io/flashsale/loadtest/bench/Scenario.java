@@ -3,8 +3,8 @@ package io.flashsale.loadtest.bench;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
-import io.flashsale.loadtest.bench.OpenModel.Outcome;
-import io.flashsale.loadtest.bench.OpenModel.RequestWriter;
+import io.flashsale.loadtest.OpenModel.Outcome;
+import io.flashsale.loadtest.OpenModel.RequestWriter;
 
 /**
  * One of the three measured answers against one target.

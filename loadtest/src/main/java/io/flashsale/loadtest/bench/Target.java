@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.flashsale.loadtest.Gateway;
+import io.flashsale.loadtest.Requests;
 import io.flashsale.loadtest.SaleSetup;
 import io.flashsale.platform.security.LocalTokens;
 

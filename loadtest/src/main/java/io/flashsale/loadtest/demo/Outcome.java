@@ -1,9 +1,12 @@
 package io.flashsale.loadtest.demo;
 
 import java.io.PrintStream;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 
+import io.flashsale.loadtest.OpenModel;
 import io.flashsale.loadtest.demo.PaymentRound.Payments;
 
 /**
@@ -48,37 +51,58 @@ record Outcome(long saleId, DemoOptions options, Rush.Result rush, long persiste
 	}
 
 	/**
-	 * The table ops read: answers, orders, payments, latencies, stock, reconciliation.
+	 * The table ops read: the rush (rate, answers, latency from intended send, the
+	 * generator's cost), orders, payments, stock, reconciliation.
 	 */
 	void print(PrintStream out) {
-		double seconds = this.rush.seconds();
+		OpenModel.Step step = this.rush.step();
 		out.println();
-		out.printf("flash sale %d: %d units, limit %d, %d attempts from %d shoppers in %.1f s (%.0f/s)%n", this.saleId,
-				this.options.units, this.options.limit, this.options.attempts, this.options.shoppers, seconds,
-				this.options.attempts / seconds);
-		row(out, "accepted", accepted());
-		row(out, "sold-out", this.rush.count("sold-out"));
-		row(out, "limit-exceeded", this.rush.count("limit-exceeded"));
-		row(out, "rate-limited", this.rush.count("rate-limited"));
+		out.printf("flash sale %d: %d units, limit %d; %d attempts from %d shoppers offered at %d/s%n", this.saleId,
+				this.options.units, this.options.limit, this.options.attempts, this.options.shoppers,
+				this.options.rate);
+		row(out, "sent", step.sent());
+		out.printf("  %-20s %10.1f /s  deliberate answers, over %.1f s%n", "achieved", step.achieved(), step.seconds());
+		row(out, "accepted (202)", accepted());
+		row(out, "sold-out (409)", this.rush.count("sold-out"));
+		row(out, "limit-exceeded (409)", this.rush.count("limit-exceeded"));
+		row(out, "rate-limited (429)", this.rush.count("rate-limited"));
 		row(out, "not accepted (503)", this.rush.count("not-accepted"));
 		row(out, "errors", this.rush.count("errors"));
+		out.printf("  %-20s %10.1f ms  from each attempt's intended send%n", "latency p50", step.p50());
+		out.printf("  %-20s %10.1f ms%n", "latency p99", step.p99());
+		out.printf("  %-20s %10.1f ms%n", "latency p99.9", step.p999());
+		out.printf("  %-20s %10.1f ms%n", "latency max", step.max());
+		out.printf("  %-20s %10.1f us  per attempt (%.0f %% of a core)%n", "generator CPU", step.cpuMicrosPerRequest(),
+				100 * step.cores());
 		row(out, "orders persisted", this.persisted);
 		row(out, "paid", this.payments.paid);
 		row(out, "cancelled (expired)", this.payments.cancelled);
 		row(out, "refunded", this.payments.refunded);
 		row(out, "stock returned", redisRemaining() - (this.options.units - accepted()));
-		out.printf("  %-18s %8.1f ms%n", "latency p50", this.rush.latencies().percentileMillis(50));
-		out.printf("  %-18s %8.1f ms%n", "latency p99", this.rush.latencies().percentileMillis(99));
 		row(out, "redis remaining", redisRemaining());
-		out.printf("  %-18s %8s%n", "database remaining", (databaseRemaining() != null) ? databaseRemaining() : "?");
-		out.printf("  %-18s %8s%n", "reconciliation", consistent() ? "CONSISTENT" : "VIOLATED");
+		out.printf("  %-20s %10s%n", "database remaining", (databaseRemaining() != null) ? databaseRemaining() : "?");
+		out.printf("  %-20s %10s%n", "reconciliation", consistent() ? "CONSISTENT" : "VIOLATED");
+		out.println("  answers: " + answers(step));
 		this.report.get("violations").forEach((violation) -> out.println("    - " + violation.asString()));
 		this.rush.errorSamples()
 			.forEach((kind, sample) -> out.println("    error " + kind + ": " + abbreviate(sample)));
 	}
 
+	/**
+	 * The answers by status and problem code, most first:
+	 * {@code 409 sold-out 99,900, ...}.
+	 */
+	static String answers(OpenModel.Step step) {
+		return step.answers()
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.<OpenModel.Outcome, Long>comparingByValue().reversed())
+			.map((answer) -> answer.getKey() + " " + answer.getValue())
+			.collect(Collectors.joining(", "));
+	}
+
 	private static void row(PrintStream out, String label, long value) {
-		out.printf("  %-18s %8d%n", label, value);
+		out.printf("  %-20s %10d%n", label, value);
 	}
 
 	private static String abbreviate(String text) {

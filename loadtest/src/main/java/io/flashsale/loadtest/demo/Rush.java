@@ -1,76 +1,152 @@
 package io.flashsale.loadtest.demo;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 
-import io.flashsale.loadtest.Gateway;
-import io.flashsale.loadtest.Latencies;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.flashsale.loadtest.OpenModel;
+import io.flashsale.loadtest.Requests;
 
 /**
- * The shoppers' rush: {@code attempts} purchases of one unit from {@code shoppers}
- * shoppers, {@code concurrency} in flight at once, each answer classified (see
- * {@link SaleDemo#classify}).
+ * The shoppers' rush, open model: {@code attempts} purchases of one unit from
+ * {@code shoppers} shoppers, attempt {@code i} due at {@code start + i / rate} whatever
+ * the answers do, sent by the {@link OpenModel} engine with its latency taken from that
+ * intended instant. Each attempt has a fresh idempotency key and is tried once (no retry
+ * on any answer); each answer is classified (see {@link SaleDemo#classify}), and every
+ * 202 is a winner with its order.
  */
 final class Rush {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private Rush() {
 	}
 
 	/**
-	 * Who tries, in order: every shopper at least once, the rest of the attempts by
-	 * random shoppers, shuffled.
+	 * Who tries, in order: the shoppers shuffled once, then round after round in that
+	 * order until the attempts run out. Every shopper tries at least once, and one
+	 * shopper's attempts are exactly {@code shoppers} attempts apart ({@code shoppers /
+	 * rate} seconds), so the crowd meets the gateway's per-user bucket only when the
+	 * numbers ask for it.
 	 */
-	static List<Integer> plan(int attempts, int shoppers, Random random) {
-		List<Integer> plan = new ArrayList<>(attempts);
-		for (int i = 0; i < attempts; i++) {
-			plan.add((i < shoppers) ? i : random.nextInt(shoppers));
+	static int[] plan(int attempts, int shoppers, Random random) {
+		List<Integer> order = new ArrayList<>(shoppers);
+		for (int i = 0; i < shoppers; i++) {
+			order.add(i);
 		}
-		Collections.shuffle(plan, random);
+		Collections.shuffle(order, random);
+		int[] plan = new int[attempts];
+		for (int i = 0; i < attempts; i++) {
+			plan[i] = order.get(i % shoppers);
+		}
 		return plan;
 	}
 
-	static Result run(Gateway gateway, long saleId, String[] shopperTokens, List<Integer> plan, int concurrency) {
-		Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
-		Map<String, String> errorSamples = new ConcurrentHashMap<>();
+	/**
+	 * How each shopper tries, for the demo's first lines: how often, how far apart, and
+	 * whether the gateway's default user bucket (5/s, burst 10) will refuse some.
+	 */
+	static String pace(int attempts, int shoppers, int rate) {
+		int fewest = attempts / shoppers;
+		int most = fewest + ((attempts % shoppers == 0) ? 0 : 1);
+		double apart = (double) shoppers / rate;
+		String times = (most == 1) ? "once" : (fewest == most) ? most + " times" : fewest + " or " + most + " times";
+		String pace = (most == 1) ? "each shopper tries once"
+				: "each shopper tries %s, %.1f s apart".formatted(times, apart);
+		return pace + (meetsTheUserBucket(most, apart)
+				? " (faster than the gateway's user bucket, 5/s after a burst of 10: expect 429s)"
+				: " (within the gateway's user bucket, 5/s after a burst of 10)");
+	}
+
+	/**
+	 * Whether {@code attempts} purchases {@code apart} seconds apart run the gateway's
+	 * default user bucket dry: 10 tokens, 5 more a second, one a purchase.
+	 */
+	private static boolean meetsTheUserBucket(int attempts, double apart) {
+		double tokens = 10;
+		for (int n = 0; n < attempts; n++) {
+			tokens = Math.min(10, tokens + ((n > 0) ? 5 * apart : 0));
+			if (tokens < 1) {
+				return true;
+			}
+			tokens--;
+		}
+		return false;
+	}
+
+	/**
+	 * Local addresses for the rush's connections, one each, when the gateway is on this
+	 * host's loopback and the system lets a socket bind to the rest of 127/8 (Linux):
+	 * 50,000 shoppers come from many addresses, not one, so the gateway's per-IP bucket
+	 * sees a crowd. Empty otherwise: every connection then comes from one address.
+	 */
+	static List<InetAddress> crowdAddresses(URI gateway, int connections) {
+		try {
+			if (!InetAddress.getByName(gateway.getHost()).isLoopbackAddress()) {
+				return List.of();
+			}
+			List<InetAddress> addresses = new ArrayList<>(connections);
+			for (int c = 0; c < connections; c++) {
+				addresses.add(InetAddress.getByAddress(new byte[] { 127, 1, (byte) (c / 250), (byte) (c % 250 + 1) }));
+			}
+			try (Socket probe = new Socket()) {
+				probe.bind(new InetSocketAddress(addresses.get(0), 0));
+			}
+			return addresses;
+		}
+		catch (IOException ex) {
+			return List.of();
+		}
+	}
+
+	/**
+	 * Offers the plan's attempts at {@code rate} per second through {@code model}.
+	 * @param tokens each shopper's bearer token, ASCII
+	 * @param keyPrefix tells this run's idempotency keys from other runs'
+	 */
+	static Result run(OpenModel model, URI gateway, long saleId, byte[][] tokens, int[] plan, int rate,
+			String keyPrefix) {
 		List<Won> won = Collections.synchronizedList(new ArrayList<>());
-		Latencies latencies = new Latencies();
-		Semaphore inFlight = new Semaphore(concurrency);
-		String body = "{\"flashSaleId\":" + saleId + ",\"quantity\":1}";
-		long started = System.nanoTime();
-		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (int shopper : plan) {
-				inFlight.acquireUninterruptibly();
-				threads.submit(() -> {
-					try {
-						long sent = System.nanoTime();
-						Gateway.Answer answer = gateway.post("/api/orders", shopperTokens[shopper],
-								UUID.randomUUID().toString(), body);
-						latencies.add(System.nanoTime() - sent);
-						String outcome = SaleDemo.classify(answer);
-						if (outcome.equals("accepted")) {
-							won.add(new Won(shopper, answer.json().get("orderId").asString()));
-						}
-						outcomes.computeIfAbsent(outcome, (key) -> new AtomicLong()).incrementAndGet();
-						if (outcome.equals("errors")) {
-							errorSamples.putIfAbsent(answer.status() + " " + answer.code(), answer.body());
-						}
+		Map<String, String> errorSamples = new ConcurrentHashMap<>();
+		OpenModel.Step step = model.run(rate, plan.length,
+				Requests.purchase(gateway, Long.toString(saleId), (i) -> tokens[plan[i]], keyPrefix),
+				(outcome) -> !SaleDemo.classify(outcome).equals("errors"), (index, outcome, body) -> {
+					String kind = SaleDemo.classify(outcome);
+					String orderId = kind.equals("accepted") ? orderId(body) : null;
+					if (orderId != null) {
+						won.add(new Won(plan[index], orderId));
 					}
-					finally {
-						inFlight.release();
+					else if (kind.equals("accepted")) {
+						// Counted as accepted; the payment round then misses its order.
+						errorSamples.putIfAbsent("202 without an orderId", body);
+					}
+					else if (kind.equals("errors")) {
+						errorSamples.putIfAbsent(outcome.toString(), body);
 					}
 				});
-			}
+		return new Result(step, List.copyOf(won), Map.copyOf(errorSamples));
+	}
+
+	/** The order id of a 202, or null when its body has none. */
+	private static String orderId(String body) {
+		try {
+			JsonNode orderId = JSON.readTree(body).get("orderId");
+			return (orderId != null) ? orderId.asString() : null;
 		}
-		return new Result(outcomes, errorSamples, List.copyOf(won), latencies, (System.nanoTime() - started) / 1e9);
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/**
@@ -85,18 +161,21 @@ final class Rush {
 	/**
 	 * What the rush got.
 	 *
-	 * @param outcomes answers per outcome
-	 * @param errorSamples one answer body per kind of error
+	 * @param step the engine's figures: answers by status and code, latencies from
+	 * intended send, achieved rate, the generator's CPU
 	 * @param won the accepted purchases
-	 * @param latencies the answers' latencies
-	 * @param seconds how long the rush took
+	 * @param errorSamples one answer body per kind of error answer
 	 */
-	record Result(Map<String, AtomicLong> outcomes, Map<String, String> errorSamples, List<Won> won,
-			Latencies latencies, double seconds) {
+	record Result(OpenModel.Step step, List<Won> won, Map<String, String> errorSamples) {
 
-		long count(String outcome) {
-			AtomicLong value = this.outcomes.get(outcome);
-			return (value != null) ? value.get() : 0;
+		/** Answers of one {@link SaleDemo#classify class}. */
+		long count(String kind) {
+			return this.step.answers()
+				.entrySet()
+				.stream()
+				.filter((answer) -> SaleDemo.classify(answer.getKey()).equals(kind))
+				.mapToLong(Map.Entry::getValue)
+				.sum();
 		}
 
 	}

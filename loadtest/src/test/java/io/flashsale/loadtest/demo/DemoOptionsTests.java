@@ -30,9 +30,10 @@ class DemoOptionsTests {
 		assertThat(parse(options)).isEmpty();
 		assertThat(options.units).isEqualTo(100);
 		assertThat(options.limit).isEqualTo(1);
-		assertThat(options.attempts).isEqualTo(5000);
-		assertThat(options.shoppers).isEqualTo(2000);
-		assertThat(options.concurrency).isEqualTo(200);
+		assertThat(options.attempts).isEqualTo(100_000);
+		assertThat(options.shoppers).isEqualTo(50_000);
+		assertThat(options.rate).isEqualTo(5000);
+		assertThat(options.connections).isEqualTo(100);
 		assertThat(options.seed).isEqualTo(42);
 		assertThat(options.payPercent).isEqualTo(60);
 		assertThat(options.payTimeout).isEqualTo(60);
@@ -44,12 +45,17 @@ class DemoOptionsTests {
 	void readsNameEqualsValueAndNameSpaceValue() {
 		DemoOptions options = new DemoOptions();
 
-		assertThat(parse(options, "--units=500", "--limit", "2", "--pay-percent=0", "--gateway=http://127.0.0.1:38080"))
+		assertThat(parse(options, "--units=500", "--limit", "2", "--pay-percent=0", "--gateway=http://127.0.0.1:38080",
+				"--attempts=2000", "--shoppers", "1000", "--rate=200", "--connections=20"))
 			.isEmpty();
 
 		assertThat(options.units).isEqualTo(500);
 		assertThat(options.limit).isEqualTo(2);
 		assertThat(options.payPercent).isZero();
+		assertThat(options.attempts).isEqualTo(2000);
+		assertThat(options.shoppers).isEqualTo(1000);
+		assertThat(options.rate).isEqualTo(200);
+		assertThat(options.connections).isEqualTo(20);
 		assertThat(options.gateway.url()).isEqualTo("http://127.0.0.1:38080");
 	}
 
@@ -59,12 +65,19 @@ class DemoOptionsTests {
 		assertThat(parse(new DemoOptions(), "--units=many")).hasValue(2);
 		assertThat(parse(new DemoOptions(), "--attempts=10", "--shoppers=20")).hasValue(2);
 		assertThat(parse(new DemoOptions(), "--pay-percent=101")).hasValue(2);
+		assertThat(parse(new DemoOptions(), "--rate=0")).hasValue(2);
+		assertThat(parse(new DemoOptions(), "--connections=0")).hasValue(2);
+		assertThat(parse(new DemoOptions(), "--connections=10001")).hasValue(2);
+		// The closed rush's option is gone: the rush is open model, its pace set by
+		// --rate.
+		assertThat(parse(new DemoOptions(), "--concurrency=200")).hasValue(2);
 		assertThat(parse(new DemoOptions(), "500")).hasValue(2);
 
 		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("flashsale demo: Unknown option: '--unitz=500'")
 			.contains("flashsale demo: Invalid value for option '--units': 'many' is not an int")
-			.contains("flashsale demo: Need units, limit, shoppers, concurrency, pay-timeout >= 1, "
-					+ "attempts >= shoppers, pay-percent in 0..100 and pay-twice >= 0")
+			.contains("flashsale demo: Need units, limit, shoppers, rate, pay-timeout >= 1, "
+					+ "attempts >= shoppers, connections in 1..10000, pay-percent in 0..100 and pay-twice >= 0")
+			.contains("flashsale demo: Unknown option: '--concurrency=200'")
 			.contains("Usage: flashsale demo");
 		assertThat(this.out.toString(StandardCharsets.UTF_8)).isEmpty();
 	}
@@ -75,6 +88,7 @@ class DemoOptionsTests {
 
 		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("Usage: flashsale demo")
 			.contains("--units=N")
+			.contains("--rate=N")
 			.contains("--pay-twice=N");
 	}
 

@@ -1,13 +1,16 @@
-package io.flashsale.loadtest.bench;
+package io.flashsale.loadtest;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,9 +20,10 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.flashsale.loadtest.bench.OpenModel.Outcome;
+import io.flashsale.loadtest.OpenModel.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The engine against a JDK HTTP server on a free port, answering after a fixed delay.
@@ -157,6 +161,57 @@ class OpenModelTests {
 			.startsWith("POST /api/orders Bearer tok0 k7-0 {\"flashSaleId\":42,\"quantity\":1}",
 					"POST /api/orders Bearer tok1 k7-1 {\"flashSaleId\":42,\"quantity\":1}")
 			.endsWith("POST /api/orders Bearer tok1 k7-9 {\"flashSaleId\":42,\"quantity\":1}");
+	}
+
+	@Test
+	void sendsAGivenCountAndHandsEachAnswerWithItsBodyToTheListener() {
+		URI target = serve(4, Duration.ZERO, (exchange) -> {
+			String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+			if (key.endsWith("-3")) {
+				answer(exchange, 409, "{\"code\":\"sold-out\"}", false);
+			}
+			else {
+				answer(exchange, 202, "{\"orderId\":\"" + key + "\"}", false);
+			}
+		});
+		Map<Integer, String> bodies = new ConcurrentHashMap<>();
+		Map<Integer, Outcome> outcomes = new ConcurrentHashMap<>();
+		try (OpenModel model = new OpenModel(target, 2, 1, Duration.ofSeconds(10), Duration.ZERO)) {
+			OpenModel.Step step = model.run(100, 25, Requests.purchase(target, "7", (i) -> Requests.ascii("t"), "k"),
+					(outcome) -> outcome.status() == 202, (index, outcome, body) -> {
+						bodies.put(index, body);
+						outcomes.put(index, outcome);
+					});
+			assertThat(step.scheduled()).isEqualTo(25);
+			assertThat(step.sent()).isEqualTo(25);
+			assertThat(step.succeeded()).isEqualTo(24);
+			assertThat(step.seconds()).isGreaterThanOrEqualTo(0.24);
+		}
+		assertThat(bodies).hasSize(25)
+			.containsEntry(0, "{\"orderId\":\"k-0\"}")
+			.containsEntry(24, "{\"orderId\":\"k-24\"}");
+		assertThat(bodies.get(3)).isEqualTo("{\"code\":\"sold-out\"}");
+		assertThat(outcomes.get(3)).isEqualTo(new Outcome(409, "sold-out"));
+		assertThat(outcomes.get(4)).isEqualTo(new Outcome(202, ""));
+	}
+
+	@Test
+	void opensTheConnectionsFromTheGivenSourceAddressesInTurn() throws Exception {
+		// Every 127/8 address is the loopback on Linux; elsewhere only 127.0.0.1 may be.
+		assumeTrue(System.getProperty("os.name").startsWith("Linux"));
+		Set<String> peers = ConcurrentHashMap.newKeySet();
+		URI target = serve(4, Duration.ZERO, (exchange) -> {
+			peers.add(exchange.getRemoteAddress().getAddress().getHostAddress());
+			answer(exchange, 200, "{}", false);
+		});
+		List<InetAddress> sources = List.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3"),
+				InetAddress.getByName("127.0.0.4"));
+		try (OpenModel model = new OpenModel(target, 3, 1, Duration.ofSeconds(10), Duration.ZERO, sources)) {
+			OpenModel.Step step = model.run(300, Duration.ofMillis(200), Requests.get(target, "/ping", "t"),
+					(outcome) -> outcome.status() == 200);
+			assertThat(step.succeeded()).isEqualTo(60);
+		}
+		assertThat(peers).containsExactlyInAnyOrder("127.0.0.2", "127.0.0.3", "127.0.0.4");
 	}
 
 	private URI serve(int threads, Duration delay, Handler handler) {

@@ -1,6 +1,8 @@
-package io.flashsale.loadtest.bench;
+package io.flashsale.loadtest;
 
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,8 +41,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
-
-import io.flashsale.loadtest.Latencies;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An open-model load generator: request {@code i} of a step is due at
@@ -57,13 +58,22 @@ import io.flashsale.loadtest.Latencies;
  * parsing JSON (only an error's problem {@code code} is picked out of its body). A
  * connection the server closes is opened again. Each step also reports the generator's
  * own CPU time per request.
+ *
+ * <p>
+ * A caller that needs more than counts (the demo keeps its winners' order ids) passes an
+ * {@link AnswerListener}, which is then handed every answer's body. The connections may
+ * come from several local source addresses, so that a server limiting per client address
+ * sees a crowd rather than one client.
  */
-final class OpenModel implements AutoCloseable {
+public final class OpenModel implements AutoCloseable {
 
 	private static final byte[] CODE_FIELD = "\"code\":\"".getBytes(StandardCharsets.US_ASCII);
 
-	/** The first bytes of an error body kept to find its problem code. */
-	private static final int ERROR_BODY_LIMIT = 4096;
+	/**
+	 * The first bytes of an answer's body kept: an error's, to find its problem code; any
+	 * answer's for an {@link AnswerListener}.
+	 */
+	private static final int BODY_LIMIT = 4096;
 
 	private final EventLoopGroup group;
 
@@ -72,6 +82,14 @@ final class OpenModel implements AutoCloseable {
 	private final Duration answerTimeout;
 
 	private final long tickNanos;
+
+	/**
+	 * Opens the connections from the default local address; see
+	 * {@link #OpenModel(URI, int, int, Duration, Duration, List)}.
+	 */
+	public OpenModel(URI target, int connections, int ioThreads, Duration answerTimeout, Duration tick) {
+		this(target, connections, ioThreads, answerTimeout, tick, List.of());
+	}
 
 	/**
 	 * Opens the connections and waits (up to 5 s) for them.
@@ -83,8 +101,11 @@ final class OpenModel implements AutoCloseable {
 	 * @param tick the shortest sleep of the pacing timer: 0 releases each request at its
 	 * instant; a longer tick releases the requests due in batches, at most that late (the
 	 * delay counts as latency) for fewer timer wake-ups
+	 * @param sources the local addresses the connections are opened from, in turn; empty
+	 * for the system's choice
 	 */
-	OpenModel(URI target, int connections, int ioThreads, Duration answerTimeout, Duration tick) {
+	public OpenModel(URI target, int connections, int ioThreads, Duration answerTimeout, Duration tick,
+			List<InetAddress> sources) {
 		if (!"http".equals(target.getScheme())) {
 			throw new IllegalArgumentException("Only http:// targets, not " + target);
 		}
@@ -97,7 +118,12 @@ final class OpenModel implements AutoCloseable {
 		int port = (target.getPort() > 0) ? target.getPort() : 80;
 		for (int k = 0; k < ioThreads; k++) {
 			int share = connections / ioThreads + ((k < connections % ioThreads) ? 1 : 0);
-			this.lanes.add(new Lane(this.group.next(), Math.max(1, share), host, port, epoll));
+			List<InetAddress> laneSources = new ArrayList<>();
+			for (int a = k; a < sources.size(); a += ioThreads) {
+				laneSources.add(sources.get(a));
+			}
+			this.lanes.add(new Lane(this.group.next(), Math.max(1, share), host, port, epoll,
+					laneSources.isEmpty() ? sources : laneSources));
 		}
 		CountDownLatch connected = new CountDownLatch(this.lanes.size());
 		this.lanes.forEach((lane) -> lane.loop.execute(() -> lane.openAll(connected)));
@@ -110,8 +136,21 @@ final class OpenModel implements AutoCloseable {
 	 * @param request writes the i-th request (0-based) of the step
 	 * @param success which answers are the intended outcome
 	 */
-	Step run(int rate, Duration duration, RequestWriter request, Predicate<Outcome> success) {
-		int total = (int) (rate * duration.toMillis() / 1000);
+	public Step run(int rate, Duration duration, RequestWriter request, Predicate<Outcome> success) {
+		return run(rate, (int) (rate * duration.toMillis() / 1000), request, success, null);
+	}
+
+	/**
+	 * Offers {@code total} requests at {@code rate} per second, request {@code i} due at
+	 * {@code start + i / rate}; returns when each has been answered or given up on.
+	 * @param request writes the i-th request (0-based) of the step
+	 * @param success which answers are the intended outcome
+	 * @param listener sees each answer with its body, or null when counts are enough
+	 * (bodies are then not kept, but for an error's problem code)
+	 */
+	public Step run(int rate, int total, RequestWriter request, Predicate<Outcome> success,
+			@Nullable AnswerListener listener) {
+		Duration duration = Duration.ofNanos((long) (total * 1e9 / rate));
 		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		CountDownLatch done = new CountDownLatch(this.lanes.size());
 		long cpuBefore = os.getProcessCpuTime();
@@ -120,7 +159,7 @@ final class OpenModel implements AutoCloseable {
 		List<LaneStep> steps = new ArrayList<>();
 		for (int k = 0; k < this.lanes.size(); k++) {
 			LaneStep step = new LaneStep(this.lanes.get(k), k, this.lanes.size(), rate, start, total, request, success,
-					this.answerTimeout.toNanos(), this.tickNanos, done);
+					listener, this.answerTimeout.toNanos(), this.tickNanos, done);
 			steps.add(step);
 			step.lane.loop.execute(step::begin);
 		}
@@ -143,7 +182,7 @@ final class OpenModel implements AutoCloseable {
 		}
 		double seconds = Math.max(duration.toNanos(), lastAnswer - start) / 1e9;
 		double[] millis = latencies.percentilesMillis(50, 99, 99.9, 100);
-		return new Step(rate, total, sent, succeeded, fiveHundreds, succeeded / seconds, millis[0], millis[1],
+		return new Step(rate, total, sent, succeeded, fiveHundreds, succeeded / seconds, seconds, millis[0], millis[1],
 				millis[2], millis[3], answers, (sent == 0) ? 0 : cpu / 1e3 / sent, (double) cpu / wall);
 	}
 
@@ -164,9 +203,26 @@ final class OpenModel implements AutoCloseable {
 
 	/** Writes the bytes of the i-th request of a step, a whole HTTP/1.1 request. */
 	@FunctionalInterface
-	interface RequestWriter {
+	public interface RequestWriter {
 
 		void write(int index, ByteBuf out);
+
+	}
+
+	/**
+	 * Sees each answer of a step as it is read, on the event loop that read it, so it
+	 * must be quick and thread-safe when there are several loops. Requests that got no
+	 * answer are counted in the step, not seen here.
+	 */
+	@FunctionalInterface
+	public interface AnswerListener {
+
+		/**
+		 * @param index the request's index in the step
+		 * @param outcome its status and problem code
+		 * @param body its body, its first 4 KB at most
+		 */
+		void answered(int index, Outcome outcome, String body);
 
 	}
 
@@ -174,13 +230,13 @@ final class OpenModel implements AutoCloseable {
 	 * What an answer was: its status, and for an error the problem's {@code code} (empty
 	 * when it has none). Status -1 is no answer: {@code code} then says why.
 	 */
-	record Outcome(int status, String code) implements Comparable<Outcome> {
+	public record Outcome(int status, String code) implements Comparable<Outcome> {
 
-		static final Outcome CLOSED = new Outcome(-1, "connection-closed");
+		public static final Outcome CLOSED = new Outcome(-1, "connection-closed");
 
-		static final Outcome NO_ANSWER = new Outcome(-1, "no-answer");
+		public static final Outcome NO_ANSWER = new Outcome(-1, "no-answer");
 
-		static final Outcome NOT_SENT = new Outcome(-1, "not-sent");
+		public static final Outcome NOT_SENT = new Outcome(-1, "not-sent");
 
 		@Override
 		public int compareTo(Outcome other) {
@@ -205,16 +261,18 @@ final class OpenModel implements AutoCloseable {
 	 * @param serverErrors 5xx answers
 	 * @param achieved intended outcomes per second, over the step or until its last
 	 * answer if later
+	 * @param seconds that time: the step's length, or until its last answer if later
 	 * @param p50 latency from intended send, ms, as are the other percentiles
 	 * @param answers answers by status and problem code
 	 * @param cpuMicrosPerRequest this process's CPU time over the step per request sent
 	 * @param cores this process's CPU time over the step's wall time
 	 */
-	record Step(int offered, long scheduled, long sent, long succeeded, long serverErrors, double achieved, double p50,
-			double p99, double p999, double max, Map<Outcome, Long> answers, double cpuMicrosPerRequest, double cores) {
+	public record Step(int offered, long scheduled, long sent, long succeeded, long serverErrors, double achieved,
+			double seconds, double p50, double p99, double p999, double max, Map<Outcome, Long> answers,
+			double cpuMicrosPerRequest, double cores) {
 
 		/** Intended outcomes as a share of the requests due. */
-		double successRatio() {
+		public double successRatio() {
 			return (this.scheduled == 0) ? 0 : (double) this.succeeded / this.scheduled;
 		}
 
@@ -222,7 +280,7 @@ final class OpenModel implements AutoCloseable {
 		 * The issue's test of a sustainable rate: at least 99 % intended outcomes, p99
 		 * within the budget from the intended send time, and no 5xx.
 		 */
-		boolean keptUp(double p99BudgetMs) {
+		public boolean keptUp(double p99BudgetMs) {
 			return successRatio() >= 0.99 && this.p99 <= p99BudgetMs && this.serverErrors == 0;
 		}
 
@@ -237,6 +295,10 @@ final class OpenModel implements AutoCloseable {
 
 		final int size;
 
+		final List<InetAddress> sources;
+
+		int nextSource;
+
 		final List<Connection> connections = new ArrayList<>();
 
 		final ArrayDeque<Connection> idle = new ArrayDeque<>();
@@ -247,9 +309,10 @@ final class OpenModel implements AutoCloseable {
 
 		LaneStep step;
 
-		Lane(EventLoop loop, int size, String host, int port, boolean epoll) {
+		Lane(EventLoop loop, int size, String host, int port, boolean epoll, List<InetAddress> sources) {
 			this.loop = loop;
 			this.size = size;
+			this.sources = sources;
 			this.bootstrap = new Bootstrap().group(loop)
 				.channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
 				.option(ChannelOption.TCP_NODELAY, true)
@@ -276,7 +339,10 @@ final class OpenModel implements AutoCloseable {
 
 		ChannelFuture connect() {
 			this.open++;
-			return this.bootstrap.connect().addListener((ChannelFuture future) -> {
+			ChannelFuture connecting = this.sources.isEmpty() ? this.bootstrap.connect()
+					: this.bootstrap.connect(this.bootstrap.config().remoteAddress(),
+							new InetSocketAddress(this.sources.get(this.nextSource++ % this.sources.size()), 0));
+			return connecting.addListener((ChannelFuture future) -> {
 				if (!future.isSuccess()) {
 					this.open--;
 					reconnect(100);
@@ -323,6 +389,8 @@ final class OpenModel implements AutoCloseable {
 
 		final Predicate<Outcome> success;
 
+		final @Nullable AnswerListener listener;
+
 		final long answerTimeout;
 
 		final long tick;
@@ -349,7 +417,8 @@ final class OpenModel implements AutoCloseable {
 		boolean over;
 
 		LaneStep(Lane lane, int first, int lanes, int rate, long start, int total, RequestWriter request,
-				Predicate<Outcome> success, long answerTimeout, long tick, CountDownLatch done) {
+				Predicate<Outcome> success, @Nullable AnswerListener listener, long answerTimeout, long tick,
+				CountDownLatch done) {
 			this.lane = lane;
 			this.first = first;
 			this.lanes = lanes;
@@ -358,6 +427,7 @@ final class OpenModel implements AutoCloseable {
 			this.total = (total > first) ? (total - first + lanes - 1) / lanes : 0;
 			this.request = request;
 			this.success = success;
+			this.listener = listener;
 			this.answerTimeout = answerTimeout;
 			this.tick = tick;
 			this.done = done;
@@ -480,9 +550,12 @@ final class OpenModel implements AutoCloseable {
 
 		private boolean keepAlive;
 
-		private byte[] errorBody;
+		private byte[] body;
 
-		private int errorBodyLength;
+		private int bodyLength;
+
+		/** Whether the answer being read keeps its body. */
+		private boolean keepBody;
 
 		Connection(Lane lane) {
 			this.lane = lane;
@@ -508,15 +581,17 @@ final class OpenModel implements AutoCloseable {
 				if (message instanceof HttpResponse response) {
 					this.status = response.decoderResult().isSuccess() ? response.status().code() : -1;
 					this.keepAlive = HttpUtil.isKeepAlive(response);
-					this.errorBodyLength = 0;
+					this.bodyLength = 0;
+					LaneStep step = this.lane.step;
+					this.keepBody = this.status >= 400 || (step != null && step.listener != null);
 					if (this.status < 0) {
 						context.close();
 						return;
 					}
 				}
 				if (message instanceof HttpContent content) {
-					if (this.status >= 400) {
-						keepErrorBody(content.content());
+					if (this.keepBody) {
+						keepBody(content.content());
 					}
 					if (message instanceof LastHttpContent) {
 						complete(context);
@@ -528,13 +603,13 @@ final class OpenModel implements AutoCloseable {
 			}
 		}
 
-		private void keepErrorBody(ByteBuf content) {
-			if (this.errorBody == null) {
-				this.errorBody = new byte[ERROR_BODY_LIMIT];
+		private void keepBody(ByteBuf content) {
+			if (this.body == null) {
+				this.body = new byte[BODY_LIMIT];
 			}
-			int length = Math.min(content.readableBytes(), ERROR_BODY_LIMIT - this.errorBodyLength);
-			content.getBytes(content.readerIndex(), this.errorBody, this.errorBodyLength, length);
-			this.errorBodyLength += length;
+			int length = Math.min(content.readableBytes(), BODY_LIMIT - this.bodyLength);
+			content.getBytes(content.readerIndex(), this.body, this.bodyLength, length);
+			this.bodyLength += length;
 		}
 
 		private void complete(ChannelHandlerContext context) {
@@ -542,7 +617,12 @@ final class OpenModel implements AutoCloseable {
 			this.inFlight = -1;
 			LaneStep step = this.lane.step;
 			if (j >= 0 && step != null) {
-				step.answered(j, new Outcome(this.status, (this.status >= 400) ? problemCode() : ""));
+				Outcome outcome = new Outcome(this.status, (this.status >= 400) ? problemCode() : "");
+				step.answered(j, outcome);
+				if (step.listener != null) {
+					step.listener.answered(step.index(j), outcome, (this.body != null)
+							? new String(this.body, 0, this.bodyLength, StandardCharsets.UTF_8) : "");
+				}
 			}
 			if (this.keepAlive) {
 				this.lane.idle(this);
@@ -556,17 +636,17 @@ final class OpenModel implements AutoCloseable {
 		 * The value of the first {@code "code":"} in the error body, without parsing it.
 		 */
 		private String problemCode() {
-			int end = this.errorBodyLength - CODE_FIELD.length;
+			int end = this.bodyLength - CODE_FIELD.length;
 			search: for (int at = 0; at <= end; at++) {
 				for (int b = 0; b < CODE_FIELD.length; b++) {
-					if (this.errorBody[at + b] != CODE_FIELD[b]) {
+					if (this.body[at + b] != CODE_FIELD[b]) {
 						continue search;
 					}
 				}
 				int from = at + CODE_FIELD.length;
-				for (int to = from; to < this.errorBodyLength; to++) {
-					if (this.errorBody[to] == '"') {
-						return new String(this.errorBody, from, to - from, StandardCharsets.US_ASCII);
+				for (int to = from; to < this.bodyLength; to++) {
+					if (this.body[to] == '"') {
+						return new String(this.body, from, to - from, StandardCharsets.US_ASCII);
 					}
 				}
 				return "";

@@ -1,4 +1,4 @@
-package io.flashsale.loadtest.bench;
+package io.flashsale.loadtest;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +10,13 @@ import io.netty.buffer.ByteBuf;
  * The benchmark's requests as HTTP/1.1 bytes, built once: at send time only the parts
  * that change (a shopper's token, the idempotency key's number) are copied in.
  */
-final class Requests {
+public final class Requests {
 
 	private Requests() {
 	}
 
 	/** {@code GET path}, the same bytes every time. */
-	static OpenModel.RequestWriter get(URI target, String path, String token) {
+	public static OpenModel.RequestWriter get(URI target, String path, String token) {
 		byte[] bytes = ascii("GET " + path + " HTTP/1.1\r\nHost: " + authority(target) + "\r\nAuthorization: Bearer "
 				+ token + "\r\n\r\n");
 		return (index, out) -> out.writeBytes(bytes);
@@ -28,7 +28,7 @@ final class Requests {
 	 * idempotency key {@code keyPrefix-index}.
 	 * @param tokens the bearer token of each request, ASCII
 	 */
-	static OpenModel.RequestWriter purchase(URI target, String flashSaleId, IntFunction<byte[]> tokens,
+	public static OpenModel.RequestWriter purchase(URI target, String flashSaleId, IntFunction<byte[]> tokens,
 			String keyPrefix) {
 		byte[] body = ascii("{\"flashSaleId\":" + flashSaleId + ",\"quantity\":1}");
 		byte[] head = ascii("POST /api/orders HTTP/1.1\r\nHost: " + authority(target)
@@ -46,7 +46,7 @@ final class Requests {
 		};
 	}
 
-	static byte[] ascii(String text) {
+	public static byte[] ascii(String text) {
 		return text.getBytes(StandardCharsets.US_ASCII);
 	}
 
