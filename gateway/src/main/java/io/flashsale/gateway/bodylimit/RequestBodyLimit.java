@@ -2,20 +2,17 @@ package io.flashsale.gateway.bodylimit;
 
 import java.util.Optional;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import io.flashsale.gateway.RequestBodies;
 import io.flashsale.gateway.GatewayProblems;
 
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -62,42 +59,18 @@ final class RequestBodyLimit implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		return DataBufferUtils.join(request.getBody(), this.maxBytes)
-			.map(RequestBodyLimit::copyAndRelease)
+			.map(RequestBodies::copyAndRelease)
 			.defaultIfEmpty(new byte[0])
 			.map(Optional::of)
 			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(Optional.empty()))
 			.flatMap((body) -> body.isPresent()
-					? chain.filter(exchange.mutate().request(withBody(request, body.get())).build())
+					? chain.filter(exchange.mutate().request(RequestBodies.withBody(request, body.get())).build())
 					: tooLarge(exchange));
 	}
 
 	private Mono<Void> tooLarge(ServerWebExchange exchange) {
 		return this.problems.write(exchange.getResponse(), GatewayProblems.problem(HttpStatus.CONTENT_TOO_LARGE,
 				"payload-too-large", "Payload too large", "The request body exceeds " + this.maxBytes + " bytes."));
-	}
-
-	private static byte[] copyAndRelease(DataBuffer joined) {
-		try {
-			byte[] bytes = new byte[joined.readableByteCount()];
-			joined.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(joined);
-		}
-	}
-
-	private static ServerHttpRequest withBody(ServerHttpRequest request, byte[] body) {
-		ServerHttpRequest sized = request.mutate().headers((headers) -> {
-			headers.remove(HttpHeaders.TRANSFER_ENCODING);
-			headers.setContentLength(body.length);
-		}).build();
-		return new ServerHttpRequestDecorator(sized) {
-			@Override
-			public Flux<DataBuffer> getBody() {
-				return Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)));
-			}
-		};
 	}
 
 }

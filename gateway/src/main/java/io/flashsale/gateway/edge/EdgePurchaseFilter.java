@@ -9,28 +9,25 @@ import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.flashsale.contracts.Headers;
+import io.flashsale.gateway.RequestBodies;
 import io.flashsale.gateway.edge.SaleStates.Answer;
 import io.flashsale.platform.degrade.LiveSwitches;
 import io.flashsale.platform.problem.ProblemTypes;
 import io.flashsale.stock.ReserveCommand;
 
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -131,14 +128,14 @@ final class EdgePurchaseFilter implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		return DataBufferUtils.join(request.getBody(), MAX_BODY)
-			.map(EdgePurchaseFilter::copyAndRelease)
+			.map(RequestBodies::copyAndRelease)
 			.defaultIfEmpty(new byte[0])
 			.flatMap((body) -> {
 				Purchase purchase = parse(body);
 				Answer answer = (purchase != null) ? this.states.prejudge(purchase.flashSaleId(), purchase.quantity())
 						: Answer.PASS;
 				if (answer == Answer.PASS || saleKill()) {
-					return chain.filter(exchange.mutate().request(withBody(request, body)).build());
+					return chain.filter(exchange.mutate().request(RequestBodies.withBody(request, body)).build());
 				}
 				return this.tokens.decode(authorization.substring(BEARER.length()))
 					.map(Jwt::getSubject)
@@ -146,7 +143,7 @@ final class EdgePurchaseFilter implements WebFilter, Ordered {
 							ReserveCommand.idempotencyField(user, key)))
 					.onErrorReturn(Answer.PASS)
 					.flatMap((decided) -> (decided == Answer.PASS)
-							? chain.filter(exchange.mutate().request(withBody(request, body)).build())
+							? chain.filter(exchange.mutate().request(RequestBodies.withBody(request, body)).build())
 							: answer(exchange, purchase.flashSaleId(), decided));
 			});
 	}
@@ -246,26 +243,6 @@ final class EdgePurchaseFilter implements WebFilter, Ordered {
 	}
 
 	private record Purchase(long flashSaleId, int quantity) {
-	}
-
-	private static byte[] copyAndRelease(DataBuffer joined) {
-		try {
-			byte[] bytes = new byte[joined.readableByteCount()];
-			joined.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(joined);
-		}
-	}
-
-	private static ServerHttpRequest withBody(ServerHttpRequest request, byte[] body) {
-		return new ServerHttpRequestDecorator(request) {
-			@Override
-			public Flux<DataBuffer> getBody() {
-				return Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)));
-			}
-		};
 	}
 
 }
