@@ -99,6 +99,8 @@ public final class SaleStates {
 
 	private final Map<Long, Long> lastAsked = new ConcurrentHashMap<>();
 
+	private static final long ASKED_RESOLUTION_MILLIS = 1000;
+
 	SaleStates(ReactiveStringRedisTemplate redis, EdgeProperties properties, Clock clock) {
 		this.redis = redis;
 		this.properties = properties;
@@ -128,7 +130,12 @@ public final class SaleStates {
 			watch(flashSaleId);
 			return Answer.PASS;
 		}
-		this.lastAsked.put(flashSaleId, now);
+		Long asked = this.lastAsked.get(flashSaleId);
+		if (asked == null || now - asked > ASKED_RESOLUTION_MILLIS) {
+			// Forgetting works in minutes: one write a second per sale is enough, not one
+			// per purchase.
+			this.lastAsked.put(flashSaleId, now);
+		}
 		if (now - state.readAt() > this.properties.staleAfter().toMillis() || quantity > state.perUserLimit()) {
 			// Stale, or an invalid quantity order-service answers 400 for.
 			return Answer.PASS;
