@@ -162,7 +162,7 @@ class ServletPlatformTests {
 			.hasStatusOk()
 			.bodyText()
 			.contains("application=\"starter-test\"")
-			.contains("instance=\"");
+			.contains("instance_id=\"");
 	}
 
 	private LocalTokens tokens() {

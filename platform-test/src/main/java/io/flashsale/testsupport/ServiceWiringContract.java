@@ -195,7 +195,10 @@ public abstract class ServiceWiringContract {
 		ResponseEntity<String> scrape = getWithToken("/actuator/prometheus",
 				this.tokens.mint("scraper", List.of("OPS")));
 		assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(scrape.getBody()).contains("application=\"" + this.application + "\"").contains("instance=\"");
+		assertThat(scrape.getBody()).contains("application=\"" + this.application + "\"")
+			.contains("instance_id=\"")
+			.doesNotContain(",instance=\"")
+			.doesNotContain("{instance=\"");
 	}
 
 	@Test

@@ -123,6 +123,9 @@ class SwitchPropagationIntegrationTests {
 		for (ConfigurableApplicationContext client : List.of(a, b)) {
 			assertThat(client.getEnvironment().getProperty(Switch.SHED.key())).isEqualTo("non-core");
 			assertThat(client.getEnvironment().getProperty(VERSION)).isEqualTo(Long.toString(version));
+			assertThat(client.getBean(MeterRegistry.class).get("flashsale.switches.version").gauge().value())
+				.as("the loaded version as ops see it")
+				.isEqualTo(version);
 			assertThat(awaitRefreshes(client, "bus", 1)).isEqualTo(1);
 			assertThat(refreshes(client, "poll")).isZero();
 		}

@@ -3,7 +3,9 @@ package io.flashsale.platform.degrade;
 import java.net.URI;
 import java.time.Duration;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -77,6 +79,18 @@ public class DegradeAutoConfiguration {
 			Duration timeout = environment.getProperty("flashsale.switches.version-timeout", Duration.class,
 					Duration.ofSeconds(2));
 			return new SwitchRefresher(refresher, environment, server, timeout, meters);
+		}
+
+		/**
+		 * {@code flashsale.switches.version}: the switch version this instance loaded, so
+		 * ops (and an alert) see whether a change reached every instance.
+		 */
+		@Bean
+		MeterBinder switchVersionGauge(Environment environment) {
+			return (registry) -> Gauge
+				.builder("flashsale.switches.version", environment, SwitchRefresher::loadedVersion)
+				.description("The switch (configuration) version this instance has loaded")
+				.register(registry);
 		}
 
 		@Bean

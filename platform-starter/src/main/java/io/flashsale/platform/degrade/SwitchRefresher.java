@@ -108,6 +108,21 @@ public class SwitchRefresher {
 	}
 
 	/**
+	 * The switch version an instance loaded.
+	 * @param environment the instance's environment
+	 * @return the version, or NaN before the first load from the config server
+	 */
+	static double loadedVersion(Environment environment) {
+		String loaded = environment.getProperty(LOADED_VERSION);
+		try {
+			return (loaded != null) ? Long.parseLong(loaded) : Double.NaN;
+		}
+		catch (NumberFormatException ex) {
+			return Double.NaN;
+		}
+	}
+
+	/**
 	 * The version the config server serves now.
 	 * @return it, or empty while the server does not answer
 	 */

@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.StringUtils;
 
 /**
- * Tags every meter with {@code application} and {@code instance}.
+ * Tags every meter with {@code application} and {@code instance_id}. Not
+ * {@code instance}: Prometheus sets its own {@code instance} label (the scraped address)
+ * and would rename ours.
  */
 @AutoConfiguration
 @ConditionalOnClass(MeterRegistry.class)
@@ -24,7 +26,7 @@ public class CommonTagsAutoConfiguration {
 	MeterRegistryCustomizer<MeterRegistry> flashsaleCommonTags(@Value("${spring.application.name:unknown}") String app,
 			@Value("${flashsale.instance-id:}") String instanceId) {
 		String instance = StringUtils.hasText(instanceId) ? instanceId : defaultInstanceId();
-		return (registry) -> registry.config().commonTags("application", app, "instance", instance);
+		return (registry) -> registry.config().commonTags("application", app, "instance_id", instance);
 	}
 
 	/** Host name and pid: unique per process on a machine and per pod in Kubernetes. */
