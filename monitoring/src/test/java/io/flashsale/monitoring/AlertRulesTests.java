@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,10 +35,6 @@ class AlertRulesTests {
 	private static final Path RULE_TESTS = PROMETHEUS.resolve("tests/flashsale-alerts-test.yml");
 
 	private static final Path ROOT = Path.of("..");
-
-	private static final Pattern FLASHSALE_METRIC = Pattern.compile("\\bflashsale_[a-z0-9_]+");
-
-	private static final Pattern METER_NAME = Pattern.compile("\"(flashsale\\.[a-z0-9.]+)\"");
 
 	@Test
 	void promtoolAcceptsTheRulesAndTheirTestsPass(@TempDir Path dir) throws Exception {
@@ -85,12 +79,12 @@ class AlertRulesTests {
 
 	@Test
 	void everyFlashsaleMetricARuleReadsIsRegisteredByTheCode() {
-		Set<String> registered = registeredMeters();
+		Set<String> registered = Meters.registered();
 		assertThat(registered).contains("flashsale_orders_writer_lag", "flashsale_switches_version");
 		for (Map<String, Object> rule : rules()) {
-			Matcher metric = FLASHSALE_METRIC.matcher((String) rule.get("expr"));
+			Matcher metric = Meters.FLASHSALE_METRIC.matcher((String) rule.get("expr"));
 			while (metric.find()) {
-				String name = metric.group().replaceAll("_(total|bucket|count|sum)$", "");
+				String name = Meters.base(metric.group());
 				assertThat(registered).as("%s reads %s", rule.get("alert"), metric.group()).contains(name);
 			}
 		}
@@ -117,28 +111,6 @@ class AlertRulesTests {
 			}
 		}
 		return tested;
-	}
-
-	/**
-	 * Meter names in the services' sources, as Prometheus names them (dots to
-	 * underscores).
-	 */
-	private static Set<String> registeredMeters() {
-		Set<String> names = new LinkedHashSet<>();
-		try (Stream<Path> files = Files.walk(ROOT)) {
-			files.filter((file) -> file.toString().endsWith(".java"))
-				.filter((file) -> file.toString().contains("/src/main/java/"))
-				.forEach((file) -> {
-					Matcher meter = METER_NAME.matcher(read(file));
-					while (meter.find()) {
-						names.add(meter.group(1).replace('.', '_'));
-					}
-				});
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return names;
 	}
 
 	private static Map<String, Object> yaml(Path file) {
