@@ -103,6 +103,7 @@ class OrderLifecycleIntegrationTests {
 	@Test
 	void cancelsExactlyTheUnpaidOrdersAtTheirDeadline() throws Exception {
 		long sale = schedule(200, 2);
+		double gmvBefore = counter("flashsale.gmv", null);
 		try (TopicTap topic = new TopicTap(this.consumers, Topics.ORDERS)) {
 			long started = System.nanoTime();
 			List<String> ids = this.orders.place(sale, "deadline-" + sale, 200, 2);
@@ -143,6 +144,16 @@ class OrderLifecycleIntegrationTests {
 						String.class, sale))
 				.containsOnly(OrderCancelled.EXPIRED);
 			assertThat(ids).noneMatch(this.deadlines::isQueued);
+			// The screen's GMV agrees with the records: the sum of the paid orders'
+			// totals.
+			Long paidCents = this.service.jdbc()
+				.queryForObject("SELECT SUM(total_cents) FROM orders WHERE flash_sale_id = ? AND status = 'PAID'",
+						Long.class, sale);
+			assertThat(paidCents).isPositive();
+			// Counted after each commit: wait for the last one.
+			awaitTrue(() -> counter("flashsale.gmv", null) - gmvBefore >= paidCents, "GMV counted");
+			assertThat(counter("flashsale.gmv", null) - gmvBefore).as("GMV counted for the 120 paid orders")
+				.isEqualTo(paidCents.doubleValue());
 			System.out.printf(
 					"MEASURED deadline queue: 200 orders, 120 paid, 80 expired; payments sent %d ms "
 							+ "after the first reservation; all settled %d ms after it%n",

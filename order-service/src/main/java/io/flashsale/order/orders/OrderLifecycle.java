@@ -109,6 +109,8 @@ public class OrderLifecycle {
 					afterCommit(() -> {
 						this.deadlines.remove(payment.orderId());
 						this.meters.counter("flashsale.orders.paid").increment();
+						// GMV: what paid orders brought in, in minor units (cents).
+						this.meters.counter("flashsale.gmv").increment(payment.amountCents());
 					});
 					return PaymentOutcome.PAID;
 				}

@@ -1,10 +1,16 @@
 package io.flashsale.order.reconciliation;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +19,7 @@ import io.flashsale.order.catalog.FlashSale;
 import io.flashsale.order.catalog.FlashSales;
 import io.flashsale.stock.StockCounters;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -36,19 +43,33 @@ class Reconciler {
 
 	private final MeterRegistry meters;
 
-	private final Map<Long, AtomicInteger> violations = new ConcurrentHashMap<>();
+	private final Map<Long, SaleGauges> gauges = new ConcurrentHashMap<>();
 
-	Reconciler(FlashSales sales, StockCounters counters, Reconciliation reconciliation, MeterRegistry meters) {
+	private final Clock clock;
+
+	private final Duration watchAfterEnd;
+
+	Reconciler(FlashSales sales, StockCounters counters, Reconciliation reconciliation, MeterRegistry meters,
+			Clock clock, @Value("${flashsale.order.reconcile-after-end:1h}") Duration watchAfterEnd) {
 		this.sales = sales;
 		this.counters = counters;
 		this.reconciliation = reconciliation;
 		this.meters = meters;
+		this.clock = clock;
+		this.watchAfterEnd = watchAfterEnd;
 	}
 
 	@Scheduled(fixedDelayString = "${flashsale.order.reconcile-interval:30s}",
 			initialDelayString = "${flashsale.order.reconcile-interval:30s}")
 	void reconcile() {
+		Instant now = this.clock.instant();
 		for (FlashSale sale : this.sales.all()) {
+			if (!watched(sale, now)) {
+				// A sale long over (its last orders paid or cancelled, their units back)
+				// leaves no gauge behind.
+				forget(sale.id());
+				continue;
+			}
 			try {
 				reconcile(sale);
 			}
@@ -66,20 +87,47 @@ class Reconciler {
 			this.meters.counter("flashsale.reconciliation.repairs", "kind", "redis-stock").increment();
 		}
 		ReconciliationReport report = this.reconciliation.check(sale, null, null);
-		gauge(sale.id()).set(report.violations().size());
+		SaleGauges gauges = this.gauges.computeIfAbsent(sale.id(), this::register);
+		gauges.violations().set(report.violations().size());
+		gauges.remaining().set(report.redisRemaining());
 		if (!report.consistent()) {
 			logger.error("Flash sale {} violates stock invariants: {}", sale.id(), report.violations());
 		}
 	}
 
-	private AtomicInteger gauge(long flashSaleId) {
-		return this.violations.computeIfAbsent(flashSaleId, (id) -> {
-			AtomicInteger value = new AtomicInteger();
-			Gauge.builder("flashsale.reconciliation.violations", value, AtomicInteger::get)
-				.tag("flash_sale", String.valueOf(id))
-				.register(this.meters);
-			return value;
-		});
+	/**
+	 * Watched until its last possible order settled: the end, plus the pay timeout, plus
+	 * {@code flashsale.order.reconcile-after-end} for cancelled units to come back.
+	 */
+	private boolean watched(FlashSale sale, Instant now) {
+		return sale.endsAt() == null || now.isBefore(sale.endsAt().plus(sale.payTimeout()).plus(this.watchAfterEnd));
+	}
+
+	private SaleGauges register(long flashSaleId) {
+		AtomicInteger violations = new AtomicInteger();
+		AtomicLong remaining = new AtomicLong();
+		String sale = String.valueOf(flashSaleId);
+		Gauge violationsGauge = Gauge.builder("flashsale.reconciliation.violations", violations, AtomicInteger::get)
+			.description("Stock invariants a flash sale violates (docs/runbook.md, ReconciliationViolation)")
+			.tag("flash_sale", sale)
+			.register(this.meters);
+		Gauge remainingGauge = Gauge.builder("flashsale.sale.stock.remaining", remaining, AtomicLong::get)
+			.description("Units a flash sale has left in Redis, as the last reconciliation read them "
+					+ "(-1: counters missing)")
+			.tag("flash_sale", sale)
+			.register(this.meters);
+		return new SaleGauges(violations, remaining, List.of(violationsGauge, remainingGauge));
+	}
+
+	private void forget(long flashSaleId) {
+		SaleGauges gone = this.gauges.remove(flashSaleId);
+		if (gone != null) {
+			gone.meters().forEach(this.meters::remove);
+		}
+	}
+
+	/** The gauges of one watched sale. */
+	private record SaleGauges(AtomicInteger violations, AtomicLong remaining, List<Meter> meters) {
 	}
 
 }
