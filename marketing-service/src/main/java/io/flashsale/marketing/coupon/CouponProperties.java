@@ -14,10 +14,11 @@ import org.springframework.validation.annotation.Validated;
  * defaults.
  *
  * @param sendTimeout how long a claim waits for Kafka to acknowledge its
- * {@code CouponClaimed} before giving the coupon back and answering 503
+ * {@code CouponClaimed} before giving the coupon back and answering 503; 0 waits for
+ * nothing (for tests of the failed hand-off)
  */
 @Validated
 @ConfigurationProperties("flashsale.marketing.coupons")
-record CouponProperties(@DefaultValue("3s") @NotNull @DurationMin(millis = 1) Duration sendTimeout) {
+record CouponProperties(@DefaultValue("3s") @NotNull @DurationMin(millis = 0) Duration sendTimeout) {
 
 }

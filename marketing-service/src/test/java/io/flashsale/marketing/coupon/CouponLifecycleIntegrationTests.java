@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,14 +14,18 @@ import tools.jackson.databind.JsonNode;
 
 import io.flashsale.contracts.Ids;
 import io.flashsale.contracts.Money;
+import io.flashsale.contracts.Topics;
+import io.flashsale.contracts.order.OrderCancelled;
 import io.flashsale.marketing.MarketingIntegrationTest;
 import io.flashsale.marketing.pricing.CouponOffer;
 import io.flashsale.marketing.pricing.ShopperCoupons;
+import io.flashsale.platform.messaging.EventJson;
 import io.flashsale.platform.security.LocalTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import static io.flashsale.marketing.coupon.CouponFixtures.assertProblem;
 import static io.flashsale.marketing.coupon.CouponFixtures.body;
@@ -48,6 +53,12 @@ class CouponLifecycleIntegrationTests {
 
 	@Autowired
 	ShopperCoupons shopperCoupons;
+
+	@Autowired
+	KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	EventJson events;
 
 	@LocalServerPort
 	int port;
@@ -96,6 +107,40 @@ class CouponLifecycleIntegrationTests {
 		assertThat(this.lifecycle.releaseAll(order)).isZero();
 		assertThat(state(first)).isEqualTo("UNUSED");
 		assertThat(state(second)).isEqualTo("UNUSED");
+	}
+
+	@Test
+	void releasesTheCouponOfAnOrderCancelledOnTheOrdersTopicOnceEvenWhenRedelivered() throws Exception {
+		String coupon = stored("ivy", Instant.now().plus(1, ChronoUnit.DAYS));
+		String other = stored("ivy", Instant.now().plus(1, ChronoUnit.DAYS));
+		String order = "order-" + Ids.randomHex();
+		assertThat(this.lifecycle.lock(coupon, "ivy", order)).isTrue();
+		assertThat(this.lifecycle.lock(other, "ivy", "order-" + Ids.randomHex())).isTrue();
+		OrderCancelled cancelled = new OrderCancelled(order, 1, 2, "ivy", 1, OrderCancelled.SHOPPER, Instant.now());
+		String record = this.events.write(order, cancelled, Instant.now());
+
+		this.kafka.send(Topics.ORDERS, order, record).get(10, TimeUnit.SECONDS);
+		CouponFixtures.await(() -> "UNUSED".equals(state(coupon)), "the cancelled order's coupon released");
+		// Locked again to a new order, then the same record is delivered again.
+		String next = "order-" + Ids.randomHex();
+		assertThat(this.lifecycle.lock(coupon, "ivy", next)).isTrue();
+		this.kafka.send(Topics.ORDERS, order, record).get(10, TimeUnit.SECONDS);
+		String marker = stored("ivy", Instant.now().plus(1, ChronoUnit.DAYS));
+		String markerOrder = "order-" + Ids.randomHex();
+		assertThat(this.lifecycle.lock(marker, "ivy", markerOrder)).isTrue();
+		this.kafka
+			// Keyed as the redelivered record, so it is read after it (one partition).
+			.send(Topics.ORDERS, order,
+					this.events.write(markerOrder,
+							new OrderCancelled(markerOrder, 1, 2, "ivy", 1, OrderCancelled.EXPIRED, Instant.now()),
+							Instant.now()))
+			.get(10, TimeUnit.SECONDS);
+		CouponFixtures.await(() -> "UNUSED".equals(state(marker)), "a later cancellation on the same partition");
+
+		assertThat(state(coupon)).as("the redelivery left the new order's lock alone").isEqualTo("LOCKED");
+		assertThat(this.jdbc.queryForObject("SELECT order_id FROM coupon WHERE id = ?", String.class, coupon))
+			.isEqualTo(next);
+		assertThat(state(other)).isEqualTo("LOCKED");
 	}
 
 	@Test
