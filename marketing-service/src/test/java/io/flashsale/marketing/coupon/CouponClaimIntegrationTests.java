@@ -107,6 +107,32 @@ class CouponClaimIntegrationTests {
 		assertThat(this.fixtures.rows(template)).isEqualTo(1);
 	}
 
+	/**
+	 * The process died between the script and the send: the coupon is taken in Redis and
+	 * no record went out. The shopper's retry with the same key sends it again and
+	 * answers 200; the writer stores it once.
+	 */
+	@Test
+	void replaysAClaimWhoseFirstHandOffDiedAndTheWriterStoresIt() throws Exception {
+		long template = this.fixtures.create(CouponFixtures.template(5, 1));
+		String key = "died-before-send-" + template;
+		Instant taken = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		assertThat(this.counters.claim(template, "olga-" + template, "0123456789abcdef0123456789abcdef", key, taken))
+			.isEqualTo(new ClaimOutcome.Taken("0123456789abcdef0123456789abcdef", 4));
+
+		HttpResponse<String> retry = this.fixtures.claim(template, this.fixtures.user("olga-" + template), key);
+
+		assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+		assertThat(body(retry).path("couponId").asString()).isEqualTo("0123456789abcdef0123456789abcdef");
+		assertThat(Instant.parse(body(retry).path("claimedAt").asString())).isEqualTo(taken);
+		this.fixtures.awaitRows(template, 1);
+		assertThat(this.jdbc.queryForObject("SELECT id FROM coupon WHERE template_id = ?", String.class, template))
+			.isEqualTo("0123456789abcdef0123456789abcdef");
+		assertThat(this.counters.issued(template, "0123456789abcdef0123456789abcdef").map(IssuedCoupon::state))
+			.hasValue(IssuedCoupon.State.CONFIRMED);
+		assertThat(this.counters.remaining(template)).hasValue(4L);
+	}
+
 	@Test
 	void refusesAKeyAnotherShopperUsedOnTheTemplateAndTakesNothing() throws Exception {
 		long template = this.fixtures.create(CouponFixtures.template(5, 1));
