@@ -44,12 +44,8 @@ interface CouponTemplates {
 	@Select("SELECT " + COLUMNS + " FROM coupon_template WHERE id = #{id}")
 	Optional<CouponTemplate> findById(long id);
 
-	@Select("""
-			<script>
-			SELECT id, name, kind, currency, amount_off_cents, percent_off_bp, cap_cents, threshold_cents,
-			  minimum_spend_cents, scope, scope_ids, total_stock, per_user_limit, claim_starts_at, claim_ends_at,
-			  valid_from, valid_until, valid_days, created_by, created_at
-			FROM coupon_template WHERE id IN
+	@Select("<script>SELECT " + COLUMNS + """
+			 FROM coupon_template WHERE id IN
 			<foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
 			</script>""")
 	List<CouponTemplate> findAll(@Param("ids") Collection<Long> ids);

@@ -50,17 +50,16 @@ interface Coupons {
 	 * split the stored UNUSED by validity at {@code now}; no state: all.
 	 */
 	@NonCore
-	@Select("""
-			<script>
-			SELECT id, template_id, user_id, state, order_id, claimed_at, valid_from, valid_until, updated_at
-			FROM coupon WHERE user_id = #{userId}
-			<choose>
-			  <when test="state != null and state.name() == 'UNUSED'">AND state = 'UNUSED' AND valid_until &gt; #{now}</when>
-			  <when test="state != null and state.name() == 'EXPIRED'">AND state = 'UNUSED' AND valid_until &lt;= #{now}</when>
-			  <when test="state != null">AND state = #{state}</when>
-			</choose>
-			ORDER BY claimed_at DESC, id LIMIT #{limit} OFFSET #{offset}
-			</script>""")
+	@Select("<script>SELECT " + COLUMNS
+			+ """
+					 FROM coupon WHERE user_id = #{userId}
+					<choose>
+					  <when test="state != null and state.name() == 'UNUSED'">AND state = 'UNUSED' AND valid_until &gt; #{now}</when>
+					  <when test="state != null and state.name() == 'EXPIRED'">AND state = 'UNUSED' AND valid_until &lt;= #{now}</when>
+					  <when test="state != null">AND state = #{state}</when>
+					</choose>
+					ORDER BY claimed_at DESC, id LIMIT #{limit} OFFSET #{offset}
+					</script>""")
 	List<Coupon> findMine(@Param("userId") String userId, @Param("state") CouponState state, @Param("now") Instant now,
 			@Param("offset") long offset, @Param("limit") int limit);
 
@@ -68,10 +67,8 @@ interface Coupons {
 	 * The price engine's read: the shopper's coupons among the ids, unused and valid at
 	 * {@code at}.
 	 */
-	@Select("""
-			<script>
-			SELECT id, template_id, user_id, state, order_id, claimed_at, valid_from, valid_until, updated_at
-			FROM coupon WHERE user_id = #{userId} AND state = 'UNUSED' AND valid_from &lt;= #{at}
+	@Select("<script>SELECT " + COLUMNS + """
+			 FROM coupon WHERE user_id = #{userId} AND state = 'UNUSED' AND valid_from &lt;= #{at}
 			  AND valid_until &gt; #{at} AND id IN
 			<foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
 			</script>""")
