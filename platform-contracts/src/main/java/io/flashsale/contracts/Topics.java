@@ -32,6 +32,12 @@ public final class Topics {
 	 */
 	public static final String PAYMENTS = "flashsale.payments";
 
+	/**
+	 * {@code CouponClaimed}, keyed by coupon id: a coupon claim's hand-off to the coupon
+	 * writer, as {@link #ORDER_RESERVATIONS} is the purchase's.
+	 */
+	public static final String COUPON_CLAIMS = "flashsale.coupon-claims";
+
 	/** What a dead-letter topic's name adds to the topic its records came from. */
 	public static final String DEAD_LETTER_SUFFIX = ".DLT";
 

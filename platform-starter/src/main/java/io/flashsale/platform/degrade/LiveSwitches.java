@@ -70,6 +70,15 @@ public class LiveSwitches {
 	}
 
 	/**
+	 * The coupon-claim pause ({@code flashsale.switches.coupon-claim}, default off): on,
+	 * every coupon claim answers 503 {@code coupon-claim-paused} and issues nothing.
+	 * @return whether coupon claims are paused
+	 */
+	public boolean couponClaimPaused() {
+		return flag(Switch.COUPON_CLAIM);
+	}
+
+	/**
 	 * Whether reading an unpaid order past its deadline cancels it first
 	 * ({@code flashsale.switches.passive-cancel}, default on).
 	 * @return whether passive cancel is on

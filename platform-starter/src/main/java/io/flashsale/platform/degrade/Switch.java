@@ -26,6 +26,12 @@ public enum Switch {
 			"The flash-sale kill switch: every purchase answers 503 sale-paused and nothing is reserved.",
 			List.of(Applications.ORDER)),
 
+	/** The coupon-claim pause. */
+	COUPON_CLAIM("coupon-claim", SwitchType.BOOLEAN, List.of(), null, false,
+			"Pauses coupon claims: on, every claim answers 503 coupon-claim-paused and no coupon is issued. "
+					+ "Coupons already claimed are listed, locked and used as usual.",
+			List.of(Applications.MARKETING)),
+
 	/** Whether reading an unpaid order past its deadline cancels it first. */
 	PASSIVE_CANCEL("passive-cancel", SwitchType.BOOLEAN, List.of(), null, true,
 			"Passive cancellation: reading an unpaid order past its deadline cancels it first. Off: the "

@@ -1,0 +1,63 @@
+package io.flashsale.marketing.coupon;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * An order's hold on a coupon: lock, use, release. Each is one conditional UPDATE naming
+ * the order, so it happens exactly once: a repeat, a foreign order, or a coupon in
+ * another state changes nothing and answers {@code false}. USED is final, so a coupon is
+ * never usable twice. Checkout wires these to orders.
+ */
+@Service
+public class CouponLifecycle {
+
+	private final Coupons coupons;
+
+	private final Clock clock;
+
+	CouponLifecycle(Coupons coupons, Clock clock) {
+		this.coupons = coupons;
+		this.clock = clock;
+	}
+
+	/**
+	 * UNUSED → LOCKED to the order: only the holder's coupon, within its validity.
+	 * @return {@code true} if this call locked it
+	 */
+	public boolean lock(String couponId, String userId, String orderId) {
+		return this.coupons.lock(couponId, userId, orderId, this.clock.instant()) == 1;
+	}
+
+	/**
+	 * LOCKED to the order → USED (the order went through).
+	 * @return {@code true} if this call used it
+	 */
+	public boolean use(String couponId, String orderId) {
+		return this.coupons.use(couponId, orderId, this.clock.instant()) == 1;
+	}
+
+	/**
+	 * LOCKED to the order → UNUSED (the order was cancelled or fully refunded).
+	 * @return {@code true} if this call released it; {@code false} for a repeat
+	 */
+	public boolean release(String couponId, String orderId) {
+		return this.coupons.release(couponId, orderId, this.clock.instant()) == 1;
+	}
+
+	/**
+	 * Releases every coupon locked to the order.
+	 * @return how many this call released
+	 */
+	public int releaseAll(String orderId) {
+		int released = 0;
+		for (String couponId : this.coupons.lockedTo(orderId)) {
+			if (release(couponId, orderId)) {
+				released++;
+			}
+		}
+		return released;
+	}
+
+}
