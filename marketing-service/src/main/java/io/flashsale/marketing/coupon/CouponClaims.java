@@ -3,12 +3,16 @@ package io.flashsale.marketing.coupon;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +21,7 @@ import io.flashsale.contracts.Topics;
 import io.flashsale.contracts.marketing.CouponClaimed;
 import io.flashsale.platform.degrade.LiveSwitches;
 import io.flashsale.platform.messaging.EventJson;
+import io.flashsale.platform.problem.ApiProblem;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -58,8 +63,12 @@ class CouponClaims {
 
 	private final LiveSwitches switches;
 
+	private final MeterRegistry meters;
+
+	private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+
 	CouponClaims(CouponCounters counters, CouponTemplates templates, KafkaTemplate<String, String> kafka,
-			EventJson events, Clock clock, CouponProperties properties, LiveSwitches switches) {
+			EventJson events, Clock clock, CouponProperties properties, LiveSwitches switches, MeterRegistry meters) {
 		this.counters = counters;
 		this.templates = templates;
 		this.kafka = kafka;
@@ -67,13 +76,36 @@ class CouponClaims {
 		this.clock = clock;
 		this.properties = properties;
 		this.switches = switches;
+		this.meters = meters;
 	}
 
 	/** What a claim answered: the coupon, and whether it was taken by this call. */
 	record Claim(ClaimedCoupon coupon, boolean replayed) {
 	}
 
+	/**
+	 * Claims one coupon; counted as {@code flashsale.coupons.claims} by outcome
+	 * ({@code issued}, {@code replayed}, or the problem's code).
+	 */
 	Claim claim(long templateId, String userId, String idempotencyKey) {
+		try {
+			Claim claim = take(templateId, userId, idempotencyKey);
+			count(claim.replayed() ? "replayed" : "issued");
+			return claim;
+		}
+		catch (ApiProblem problem) {
+			count(problem.code());
+			throw problem;
+		}
+	}
+
+	private void count(String outcome) {
+		this.outcomes
+			.computeIfAbsent(outcome, (name) -> this.meters.counter("flashsale.coupons.claims", "outcome", name))
+			.increment();
+	}
+
+	private Claim take(long templateId, String userId, String idempotencyKey) {
 		if (this.switches.couponClaimPaused()) {
 			throw ClaimUnavailable.paused("Coupon claims are paused by operations; nothing was claimed. Retry later.",
 					30);

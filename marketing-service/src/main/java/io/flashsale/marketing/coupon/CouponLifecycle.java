@@ -2,6 +2,9 @@ package io.flashsale.marketing.coupon;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,9 +20,15 @@ public class CouponLifecycle {
 
 	private final Clock clock;
 
-	CouponLifecycle(Coupons coupons, Clock clock) {
+	private final Counter used;
+
+	private final Counter released;
+
+	CouponLifecycle(Coupons coupons, Clock clock, MeterRegistry meters) {
 		this.coupons = coupons;
 		this.clock = clock;
+		this.used = meters.counter("flashsale.coupons.used");
+		this.released = meters.counter("flashsale.coupons.released");
 	}
 
 	/**
@@ -35,7 +44,11 @@ public class CouponLifecycle {
 	 * @return {@code true} if this call used it
 	 */
 	public boolean use(String couponId, String orderId) {
-		return this.coupons.use(couponId, orderId, this.clock.instant()) == 1;
+		boolean done = this.coupons.use(couponId, orderId, this.clock.instant()) == 1;
+		if (done) {
+			this.used.increment();
+		}
+		return done;
 	}
 
 	/**
@@ -43,7 +56,11 @@ public class CouponLifecycle {
 	 * @return {@code true} if this call released it; {@code false} for a repeat
 	 */
 	public boolean release(String couponId, String orderId) {
-		return this.coupons.release(couponId, orderId, this.clock.instant()) == 1;
+		boolean done = this.coupons.release(couponId, orderId, this.clock.instant()) == 1;
+		if (done) {
+			this.released.increment();
+		}
+		return done;
 	}
 
 	/**

@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +53,9 @@ class CouponClaimConcurrencyIntegrationTests {
 	@Autowired
 	CouponCounters counters;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@LocalServerPort
 	int port;
 
@@ -66,6 +71,8 @@ class CouponClaimConcurrencyIntegrationTests {
 		int claimers = 10_000;
 		int stock = 1_000;
 		long template = this.fixtures.create(CouponFixtures.template(stock, 1));
+		double issuedBefore = claims("issued");
+		double goneBefore = claims("coupons-gone");
 		Random random = new Random(SEED);
 		List<Integer> order = new ArrayList<>();
 		for (int i = 0; i < claimers; i++) {
@@ -132,6 +139,14 @@ class CouponClaimConcurrencyIntegrationTests {
 		assertThat(storedUsers).isEqualTo(winners.keySet());
 		assertThat(this.jdbc.queryForList("SELECT id FROM coupon WHERE template_id = ?", String.class, template))
 			.containsExactlyInAnyOrderElementsOf(couponIds);
+		// The screen agrees with the records: coupons issued as counted = rows stored.
+		assertThat(claims("issued") - issuedBefore).isEqualTo(stock);
+		assertThat(claims("coupons-gone") - goneBefore).isEqualTo(claimers - stock);
+	}
+
+	private double claims(String outcome) {
+		Counter counter = this.meters.find("flashsale.coupons.claims").tag("outcome", outcome).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@Test
