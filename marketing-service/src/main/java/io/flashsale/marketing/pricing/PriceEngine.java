@@ -139,8 +139,9 @@ public final class PriceEngine {
 				if (!promotion.skuIds().contains(slot.line.skuId())) {
 					continue;
 				}
-				Money cut = (promotion.amountOff() != null) ? promotion.amountOff().min(unit)
-						: unit.percent(promotion.percentOffBasisPoints());
+				int basisPoints = Math.clamp(promotion.percentOffBasisPoints(), 0, 10_000);
+				Money cut = (promotion.amountOff() != null)
+						? promotion.amountOff().min(unit).max(Money.zero(unit.currency())) : unit.percent(basisPoints);
 				if (cut.compareTo(bestCut) > 0) {
 					best = promotion;
 					bestCut = cut;
@@ -165,6 +166,9 @@ public final class PriceEngine {
 		Money bestSaving = null;
 		List<Slot> bestLines = List.of();
 		for (Promotion promotion : promotions) {
+			if (promotion.bundleQuantity() <= 0 || promotion.bundlePrice() == null) {
+				continue;
+			}
 			List<Slot> eligible = slots.stream()
 				.filter((slot) -> promotion.skuIds().contains(slot.line.skuId()) && !slot.unitLeft.isZero())
 				.sorted(Comparator.comparing((Slot slot) -> slot.unitLeft).reversed().thenComparing(Slot::skuId))
@@ -224,7 +228,8 @@ public final class PriceEngine {
 		Promotion best = null;
 		Money bestSaving = Money.zero(eligible.currency());
 		for (Promotion promotion : promotions) {
-			if (eligible.compareTo(promotion.threshold()) < 0) {
+			if (promotion.threshold() == null || promotion.amountOff() == null
+					|| eligible.compareTo(promotion.threshold()) < 0) {
 				continue;
 			}
 			Money saving = promotion.amountOff().min(eligible);
@@ -303,7 +308,7 @@ public final class PriceEngine {
 		Money toPay = left(slots);
 		Promotion best = null;
 		for (Promotion promotion : promotions) {
-			if (toPay.compareTo(promotion.threshold()) >= 0
+			if (promotion.threshold() != null && toPay.compareTo(promotion.threshold()) >= 0
 					&& (best == null || promotion.threshold().compareTo(best.threshold()) > 0)) {
 				best = promotion;
 			}

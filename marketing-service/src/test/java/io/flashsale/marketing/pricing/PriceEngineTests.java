@@ -188,6 +188,22 @@ class PriceEngineTests {
 	}
 
 	@Test
+	void ignoresPromotionsMissingWhatTheirKindNeeds() {
+		Promotion bundleOfNone = new Promotion(1, "b", Stage.BUNDLE, Money.CNY, Set.of(1L), null, null, 0, 0, cny(1),
+				null, 0, 0, NOW.minusSeconds(1), NOW.plusSeconds(1));
+		Promotion platformWithoutThreshold = new Promotion(2, "p", Stage.PLATFORM, Money.CNY, Set.of(), null, cny(100),
+				0, 0, null, null, 0, 0, NOW.minusSeconds(1), NOW.plusSeconds(1));
+		Promotion giftWithoutThreshold = new Promotion(3, "g", Stage.GIFT, Money.CNY, Set.of(), null, null, 0, 0, null,
+				null, 9, 1, NOW.minusSeconds(1), NOW.plusSeconds(1));
+		PriceBreakdown quote = this.engine.price(List.of(line(1, 1, 1_000, 3)),
+				List.of(bundleOfNone, platformWithoutThreshold, giftWithoutThreshold), List.of(), NOW);
+
+		assertThat(quote.applied()).isEmpty();
+		assertThat(quote.gifts()).isEmpty();
+		assertThat(quote.total()).isEqualTo(cny(3_000));
+	}
+
+	@Test
 	void refusesRepeatedSkusAndMixedCurrencies() {
 		assertThatIllegalArgumentException().isThrownBy(
 				() -> this.engine.price(List.of(line(1, 1, 100, 1), line(1, 1, 200, 1)), List.of(), List.of(), NOW));
