@@ -169,6 +169,40 @@ class QuoteIntegrationTests {
 	}
 
 	@Test
+	void pricesABundleAndAddsAGiftLineAtZero() {
+		long shop = SHOPS.incrementAndGet();
+		long a = sku(shop, 5_000);
+		long b = sku(shop, 3_000);
+		long giftSku = SKUS.incrementAndGet();
+		Map<String, Object> bundle = window("3 for 100", "BUNDLE");
+		bundle.put("skuIds", List.of(a, b));
+		bundle.put("bundleQuantity", 3);
+		bundle.put("bundlePriceMinor", 10_000);
+		long bundleId = this.api.promotion(this.admin, bundle);
+		Map<String, Object> gift = window("free cable over 150", "GIFT");
+		gift.put("thresholdMinor", 15_000);
+		gift.put("giftSkuId", giftSku);
+		gift.put("giftQuantity", 1);
+		long giftId = this.api.promotion(this.admin, gift);
+		try {
+			JsonNode quote = json(this.api.post("/api/quotes", this.tokens.user("hana"), basket(a, 2, b, 3)));
+
+			// 190.00 at list; the bundle takes 50 + 50 + 30 for 100.00, saving 30.00
+			// spread
+			// 15.79 / 14.21; 160.00 to pay reaches the gift's 150.00.
+			assertThat(quote.path("totalMinor").asLong()).isEqualTo(16_000);
+			assertThat(paid(quote)).containsExactly(10_000L - 1_579L, 9_000L - 1_421L);
+			assertThat(quote.path("discounts").get(0).path("id").asString()).isEqualTo(String.valueOf(bundleId));
+			assertThat(quote.path("gifts")).hasSize(1);
+			assertThat(quote.path("gifts").get(0).path("skuId").asLong()).isEqualTo(giftSku);
+			assertThat(quote.path("gifts").get(0).path("promotionId").asLong()).isEqualTo(giftId);
+		}
+		finally {
+			this.api.post("/api/admin/promotions/" + giftId + "/end", this.admin, "");
+		}
+	}
+
+	@Test
 	void rejectsInvalidBasketsWith400AndReadsNoPrice() {
 		long shop = SHOPS.incrementAndGet();
 		long a = sku(shop, 1_000);
