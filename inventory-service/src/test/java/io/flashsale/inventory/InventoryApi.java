@@ -70,7 +70,8 @@ public final class InventoryApi {
 	}
 
 	public long createSku(String name, int stock) {
-		ResponseEntity<JsonNode> created = asAdmin(HttpMethod.POST, "/api/admin/skus", new NewSku(name, stock));
+		ResponseEntity<JsonNode> created = asAdmin(HttpMethod.POST, "/api/admin/skus",
+				new NewSku(name, stock, 9_900L, "CNY"));
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		return created.getBody().get("id").asLong();
 	}
@@ -114,7 +115,7 @@ public final class InventoryApi {
 		}
 	}
 
-	record NewSku(String name, int stock) {
+	record NewSku(String name, int stock, long listPriceMinor, String currency) {
 	}
 
 	record AllocateStock(long skuId, int quantity) {

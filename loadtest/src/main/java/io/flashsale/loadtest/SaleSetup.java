@@ -44,7 +44,8 @@ public final class SaleSetup {
 	public long openSale(String title, int units, int limit, long priceCents, int payTimeoutSeconds) {
 		long skuId = this.gateway
 			.post("/api/admin/skus", this.adminToken, null,
-					"{\"name\":\"%s item\",\"stock\":%d}".formatted(title, units))
+					"{\"name\":\"%s item\",\"stock\":%d,\"listPriceMinor\":%d,\"currency\":\"CNY\"}".formatted(title,
+							units, priceCents))
 			.expect(201, "create SKU")
 			.json()
 			.get("id")

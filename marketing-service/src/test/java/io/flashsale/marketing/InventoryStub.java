@@ -31,10 +31,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * A contract stub of inventory-service's {@code PUT /api/admin/flash-sale-stock/{id}}: a
- * real HTTP server on a random loopback port that answers as the contract says (201
- * first, 200 on an idempotent repeat, 409 {@code insufficient-stock} or
- * {@code allocation-conflict}, 404 for an unknown SKU) and records every call it gets.
+ * A contract stub of inventory-service's {@code PUT /api/admin/flash-sale-stock/{id}} and
+ * {@code GET /api/skus/{id}} (SKUs given a list price by {@link #price}): a real HTTP
+ * server on a random loopback port that answers as the contract says (201 first, 200 on
+ * an idempotent repeat, 409 {@code insufficient-stock} or {@code allocation-conflict},
+ * 404 for an unknown SKU) and records every call it gets.
  *
  * <p>
  * SKUs are unknown until {@link #stock} gives them units. {@link #FAILING_SKU} answers
@@ -49,11 +50,17 @@ public final class InventoryStub implements AutoCloseable {
 
 	private static final Pattern PATH = Pattern.compile("/api/admin/flash-sale-stock/(\\d+)");
 
+	private static final Pattern SKU_PATH = Pattern.compile("/api/skus/(\\d+)");
+
 	private static final Duration SLOWNESS = Duration.ofMillis(4500);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Map<Long, Integer> stock = new ConcurrentHashMap<>();
+
+	private final Map<Long, Map<String, Object>> skus = new ConcurrentHashMap<>();
+
+	private final List<String> skuReadAuthorizations = new CopyOnWriteArrayList<>();
 
 	private final Map<Long, Call> allocations = new ConcurrentHashMap<>();
 
@@ -87,6 +94,28 @@ public final class InventoryStub implements AutoCloseable {
 	/** Gives a SKU units of stock, making it known. */
 	public void stock(long skuId, int units) {
 		this.stock.put(skuId, units);
+	}
+
+	/**
+	 * Makes a SKU readable at {@code GET /api/skus/{id}} with a list price, as
+	 * inventory-service shows it.
+	 */
+	public void price(long skuId, long shopId, long listPriceMinor, String currency) {
+		this.skus.put(skuId, Map.of("id", skuId, "name", "SKU " + skuId, "available", 100, "shopId", shopId,
+				"listPriceMinor", listPriceMinor, "currency", currency));
+	}
+
+	/** A SKU created before prices existed: readable, with a null list price. */
+	public void unpriced(long skuId) {
+		Map<String, Object> sku = new java.util.HashMap<>(
+				Map.of("id", skuId, "name", "SKU " + skuId, "available", 100, "shopId", 1, "currency", "CNY"));
+		sku.put("listPriceMinor", null);
+		this.skus.put(skuId, sku);
+	}
+
+	/** The {@code Authorization} header of every SKU read, in order. */
+	public List<String> skuReadAuthorizations() {
+		return List.copyOf(this.skuReadAuthorizations);
 	}
 
 	public int stockOf(long skuId) {
@@ -159,6 +188,18 @@ public final class InventoryStub implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
+			Matcher skuPath = SKU_PATH.matcher(exchange.getRequestURI().getPath());
+			if (skuPath.matches() && "GET".equals(exchange.getRequestMethod())) {
+				this.skuReadAuthorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+				Map<String, Object> sku = this.skus.get(Long.parseLong(skuPath.group(1)));
+				if (sku == null) {
+					respond(exchange, 404, problem(404, "sku-not-found"));
+				}
+				else {
+					respond(exchange, 200, JSON.writeValueAsString(sku));
+				}
+				return;
+			}
 			Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
 			if (!path.matches() || !"PUT".equals(exchange.getRequestMethod())) {
 				respond(exchange, 404, problem(404, "not-found"));

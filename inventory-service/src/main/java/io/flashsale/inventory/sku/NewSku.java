@@ -14,11 +14,20 @@ final class NewSku {
 
 	private final int stock;
 
+	private final long shopId;
+
+	private final long listPriceMinor;
+
+	private final String currency;
+
 	private final Instant createdAt;
 
-	NewSku(String name, int stock, Instant createdAt) {
+	NewSku(String name, int stock, long shopId, long listPriceMinor, String currency, Instant createdAt) {
 		this.name = name;
 		this.stock = stock;
+		this.shopId = shopId;
+		this.listPriceMinor = listPriceMinor;
+		this.currency = currency;
 		this.createdAt = createdAt;
 	}
 
@@ -36,6 +45,18 @@ final class NewSku {
 
 	public int getStock() {
 		return this.stock;
+	}
+
+	public long getShopId() {
+		return this.shopId;
+	}
+
+	public long getListPriceMinor() {
+		return this.listPriceMinor;
+	}
+
+	public String getCurrency() {
+		return this.currency;
 	}
 
 	public Instant getCreatedAt() {

@@ -16,11 +16,13 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface Skus {
 
-	@Insert("INSERT INTO sku (name, stock, created_at) VALUES (#{name}, #{stock}, #{createdAt})")
+	@Insert("""
+			INSERT INTO sku (name, stock, shop_id, list_price_minor, currency, created_at)
+			VALUES (#{name}, #{stock}, #{shopId}, #{listPriceMinor}, #{currency}, #{createdAt})""")
 	@Options(useGeneratedKeys = true, keyProperty = "id", keyColumn = "id")
 	void insert(NewSku sku);
 
-	@Select("SELECT id, name, stock FROM sku WHERE id = #{id}")
+	@Select("SELECT id, name, stock, shop_id, list_price_minor, currency FROM sku WHERE id = #{id}")
 	Optional<Sku> find(long id);
 
 	@Select("SELECT COUNT(*) > 0 FROM sku WHERE id = #{id}")

@@ -35,7 +35,7 @@ class SkuIntegrationTests {
 	@Test
 	void createsASkuAndShowsItsAvailableStockToAnySignedInUser() {
 		ResponseEntity<JsonNode> created = this.api.asAdmin(HttpMethod.POST, "/api/admin/skus",
-				"{\"name\":\"Phone X\",\"stock\":250}");
+				"{\"name\":\"Phone X\",\"stock\":250,\"listPriceMinor\":399900,\"currency\":\"CNY\",\"shopId\":7}");
 
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		long id = created.getBody().get("id").asLong();
@@ -43,12 +43,53 @@ class SkuIntegrationTests {
 		assertThat(created.getHeaders().getLocation()).hasToString("/api/skus/" + id);
 		assertThat(created.getBody().get("name").asString()).isEqualTo("Phone X");
 		assertThat(created.getBody().get("stock").asInt()).isEqualTo(250);
+		assertThat(created.getBody().get("listPriceMinor").asLong()).isEqualTo(399_900);
+		assertThat(created.getBody().get("currency").asString()).isEqualTo("CNY");
+		assertThat(created.getBody().get("shopId").asLong()).isEqualTo(7);
 
 		ResponseEntity<JsonNode> read = this.api.send(HttpMethod.GET, "/api/skus/" + id, this.api.userToken(), null);
 		assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(read.getBody().get("id").asLong()).isEqualTo(id);
 		assertThat(read.getBody().get("name").asString()).isEqualTo("Phone X");
 		assertThat(read.getBody().get("available").asInt()).isEqualTo(250);
+		assertThat(read.getBody().get("listPriceMinor").asLong()).isEqualTo(399_900);
+		assertThat(read.getBody().get("currency").asString()).isEqualTo("CNY");
+		assertThat(read.getBody().get("shopId").asLong()).isEqualTo(7);
+	}
+
+	@Test
+	void putsASkuCreatedWithoutAShopInThePlatformShop() {
+		ResponseEntity<JsonNode> created = this.api.asAdmin(HttpMethod.POST, "/api/admin/skus",
+				"{\"name\":\"Cable\",\"stock\":3,\"listPriceMinor\":1999,\"currency\":\"USD\"}");
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		long id = created.getBody().get("id").asLong();
+		ResponseEntity<JsonNode> read = this.api.send(HttpMethod.GET, "/api/skus/" + id, this.api.userToken(), null);
+		assertThat(read.getBody().get("shopId").asLong()).isEqualTo(1);
+		assertThat(read.getBody().get("listPriceMinor").asLong()).isEqualTo(1999);
+		assertThat(read.getBody().get("currency").asString()).isEqualTo("USD");
+	}
+
+	@Test
+	void rejectsSkusWithoutAValidListPriceWith400AndCreatesNothing() {
+		long before = this.api.createSku("before", 1);
+		String[] invalid = { "{\"name\":\"a\",\"stock\":5}", "{\"name\":\"a\",\"stock\":5,\"currency\":\"CNY\"}",
+				"{\"name\":\"a\",\"stock\":5,\"listPriceMinor\":100}",
+				"{\"name\":\"a\",\"stock\":5,\"listPriceMinor\":0,\"currency\":\"CNY\"}",
+				"{\"name\":\"a\",\"stock\":5,\"listPriceMinor\":-100,\"currency\":\"CNY\"}",
+				"{\"name\":\"a\",\"stock\":5,\"listPriceMinor\":12.5,\"currency\":\"CNY\"}",
+				"{\"name\":\"a\",\"stock\":5,\"listPriceMinor\":100000000001,\"currency\":\"CNY\"}",
+				"{\"name\":\"a\",\"stock\":5,\"listPriceMinor\":100,\"currency\":\"XYZ\"}",
+				"{\"name\":\"a\",\"stock\":5,\"listPriceMinor\":100,\"currency\":\"cny\"}",
+				"{\"name\":\"a\",\"stock\":5,\"listPriceMinor\":100,\"currency\":\"XAU\"}",
+				"{\"name\":\"a\",\"stock\":5,\"listPriceMinor\":100,\"currency\":\"CNY\",\"shopId\":0}" };
+		for (String body : invalid) {
+			ResponseEntity<JsonNode> response = this.api.asAdmin(HttpMethod.POST, "/api/admin/skus", body);
+			assertThat(response.getStatusCode()).as(body).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(response.getBody().get("code").asString()).as(body).isEqualTo("invalid-request");
+			assertThat(response.getBody().get("type").asString()).as(body)
+				.isEqualTo("https://flashsale.dev/problems/invalid-request");
+		}
+		assertThat(this.api.createSku("after", 1)).isEqualTo(before + 1);
 	}
 
 	@Test
@@ -60,10 +101,13 @@ class SkuIntegrationTests {
 	@Test
 	void rejectsInvalidSkusWith400AndCreatesNothing() {
 		long before = this.api.createSku("before", 1);
-		String[] invalid = { "{\"stock\":5}", "{\"name\":\"\",\"stock\":5}", "{\"name\":\"   \",\"stock\":5}",
-				"{\"name\":\"" + "n".repeat(121) + "\",\"stock\":5}", "{\"name\":\"a\"}",
-				"{\"name\":\"a\",\"stock\":-1}", "{\"name\":\"a\",\"stock\":10000001}",
-				"{\"name\":\"a\",\"stock\":2.5}", "{\"name\":\"a\",\"stock\":", "[]" };
+		// Each carries a valid price, so it fails for the field it names.
+		String price = ",\"listPriceMinor\":100,\"currency\":\"CNY\"}";
+		String[] invalid = { "{\"stock\":5" + price, "{\"name\":\"\",\"stock\":5" + price,
+				"{\"name\":\"   \",\"stock\":5" + price, "{\"name\":\"" + "n".repeat(121) + "\",\"stock\":5" + price,
+				"{\"name\":\"a\"" + price, "{\"name\":\"a\",\"stock\":-1" + price,
+				"{\"name\":\"a\",\"stock\":10000001" + price, "{\"name\":\"a\",\"stock\":2.5" + price,
+				"{\"name\":\"a\",\"stock\":", "[]" };
 		for (String body : invalid) {
 			ResponseEntity<JsonNode> response = this.api.asAdmin(HttpMethod.POST, "/api/admin/skus", body);
 			assertThat(response.getStatusCode()).as(body).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -78,7 +122,7 @@ class SkuIntegrationTests {
 	void keepsSkuCreationForAdmins() {
 		long before = this.api.createSku("before", 1);
 		ResponseEntity<JsonNode> response = this.api.send(HttpMethod.POST, "/api/admin/skus", this.api.userToken(),
-				"{\"name\":\"a\",\"stock\":5}");
+				"{\"name\":\"a\",\"stock\":5,\"listPriceMinor\":100,\"currency\":\"CNY\"}");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(response.getBody().get("code").asString()).isEqualTo("forbidden");
 		assertThat(this.api.send(HttpMethod.GET, "/api/skus/" + before, null, null).getStatusCode())
