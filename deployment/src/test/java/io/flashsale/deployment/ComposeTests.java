@@ -42,6 +42,8 @@ class ComposeTests {
 			assertThat(String.join(" ", test)).contains("http://127.0.0.1:" + port + "/actuator/health/readiness");
 			Map<String, Object> environment = (Map<String, Object>) service.get("environment");
 			assertThat(environment).containsEntry(Manifests.portVariable(app), Integer.toString(port));
+			assertThat(environment).as("%s gets every secret it refuses to start without", app)
+				.containsKeys(Manifests.requiredSecrets(app).toArray(String[]::new));
 		}
 	}
 

@@ -109,6 +109,9 @@ class KubernetesManifestsTests {
 			assertProbe(app, container.getReadinessProbe(), "/actuator/health/readiness");
 			assertProbe(app, container.getLivenessProbe(), "/actuator/health/liveness");
 			assertProbe(app, container.getStartupProbe(), "/actuator/health/liveness");
+			assertThat(container.getEnv().stream().map((env) -> env.getName()))
+				.as("%s gets every secret it refuses to start without", app)
+				.containsAll(Manifests.requiredSecrets(app));
 			assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
 			assertThat(container.getResources().getLimits()).containsKey("memory");
 			assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();

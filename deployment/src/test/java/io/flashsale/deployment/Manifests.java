@@ -48,6 +48,25 @@ final class Manifests {
 		return port.group(1);
 	}
 
+	private static final Pattern REQUIRED_SECRET = Pattern.compile("\\$\\{(FLASHSALE_[A-Z_]*(?:SECRET|PASSWORD)):}");
+
+	/**
+	 * The secrets an app has no default for (it refuses to start without them outside the
+	 * local profile): those in its application.yml and the starter's defaults.
+	 */
+	static java.util.Set<String> requiredSecrets(String app) {
+		java.util.Set<String> secrets = new java.util.TreeSet<>();
+		for (Path file : List.of(ROOT.resolve(app).resolve("src/main/resources/application.yml"),
+				ROOT.resolve("platform-starter/src/main/resources/META-INF/flashsale-defaults.properties"),
+				ROOT.resolve("platform-starter/src/main/resources/META-INF/flashsale-client-defaults.properties"))) {
+			Matcher secret = REQUIRED_SECRET.matcher(read(file));
+			while (secret.find()) {
+				secrets.add(secret.group(1));
+			}
+		}
+		return secrets;
+	}
+
 	static String read(Path file) {
 		try {
 			return Files.readString(file);

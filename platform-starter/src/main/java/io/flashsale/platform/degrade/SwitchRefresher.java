@@ -15,6 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.flashsale.platform.observability.CommonTagsAutoConfiguration;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.context.refresh.ContextRefresher;
 import org.springframework.core.env.Environment;
@@ -38,6 +40,14 @@ public class SwitchRefresher {
 
 	private static final Logger log = LoggerFactory.getLogger(SwitchRefresher.class);
 
+	/** {@code <application> <instance id>} of the instance polling the version. */
+	public static final String INSTANCE_HEADER = "X-Flashsale-Instance";
+
+	/**
+	 * The switch version the polling instance has loaded ({@code none} before the first).
+	 */
+	public static final String LOADED_VERSION_HEADER = "X-Flashsale-Loaded-Version";
+
 	private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"?(\\d+)");
 
 	private final ContextRefresher refresher;
@@ -50,6 +60,8 @@ public class SwitchRefresher {
 
 	private final HttpClient http;
 
+	private final String instance;
+
 	private final Duration timeout;
 
 	private boolean serverDown;
@@ -59,6 +71,8 @@ public class SwitchRefresher {
 		this.refresher = refresher;
 		this.environment = environment;
 		this.versionUri = configServer.resolve("/api/switches/version");
+		this.instance = environment.getProperty("spring.application.name", "unknown") + " "
+				+ CommonTagsAutoConfiguration.instanceId(environment.getProperty("flashsale.instance-id", ""));
 		this.timeout = timeout;
 		this.meters = meters;
 		this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
@@ -128,9 +142,14 @@ public class SwitchRefresher {
 	 */
 	OptionalLong servedVersion() {
 		try {
-			HttpResponse<String> response = this.http.send(
-					HttpRequest.newBuilder(this.versionUri).timeout(this.timeout).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.versionUri)
+				.timeout(this.timeout)
+				// Who asks and what it has loaded: the config server lists every
+				// instance with its version, so ops see a change arrive everywhere.
+				.header(INSTANCE_HEADER, this.instance)
+				.header(LOADED_VERSION_HEADER, this.environment.getProperty(LOADED_VERSION, "none"))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
 			Matcher matcher = VERSION.matcher(response.body());
 			if (response.statusCode() != 200 || !matcher.find()) {
 				return unreachable("answered " + response.statusCode());

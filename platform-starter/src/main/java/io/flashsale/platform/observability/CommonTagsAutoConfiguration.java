@@ -25,8 +25,17 @@ public class CommonTagsAutoConfiguration {
 	@Bean
 	MeterRegistryCustomizer<MeterRegistry> flashsaleCommonTags(@Value("${spring.application.name:unknown}") String app,
 			@Value("${flashsale.instance-id:}") String instanceId) {
-		String instance = StringUtils.hasText(instanceId) ? instanceId : defaultInstanceId();
+		String instance = instanceId(instanceId);
 		return (registry) -> registry.config().commonTags("application", app, "instance_id", instance);
+	}
+
+	/**
+	 * The id an instance goes by in its meters and in the config server's instance list.
+	 * @param configured {@code flashsale.instance-id}, or empty
+	 * @return it, or host name and pid
+	 */
+	public static String instanceId(String configured) {
+		return StringUtils.hasText(configured) ? configured : defaultInstanceId();
 	}
 
 	/** Host name and pid: unique per process on a machine and per pod in Kubernetes. */
