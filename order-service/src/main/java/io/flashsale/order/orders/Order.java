@@ -2,6 +2,7 @@ package io.flashsale.order.orders;
 
 import java.time.Instant;
 
+import io.flashsale.contracts.Money;
 import io.flashsale.contracts.order.OrderCancelled;
 import io.flashsale.contracts.order.OrderPaid;
 import io.flashsale.contracts.order.OrderPlaced;
@@ -35,9 +36,19 @@ public record Order(String id, String userId, long flashSaleId, long skuId, int 
 	/** A new order from its claimed reservation: unpaid until the sale's pay timeout. */
 	public static Order placed(OrderReserved reserved) {
 		return new Order(reserved.orderId(), reserved.userId(), reserved.flashSaleId(), reserved.skuId(),
-				reserved.quantity(), reserved.unitPriceCents(), reserved.unitPriceCents() * reserved.quantity(),
-				OrderStatus.PENDING_PAYMENT, null, null, null, null,
-				reserved.reservedAt().plusSeconds(reserved.payTimeoutSeconds()), reserved.reservedAt());
+				reserved.quantity(), reserved.unitPriceCents(), total(reserved).minor(), OrderStatus.PENDING_PAYMENT,
+				null, null, null, null, reserved.reservedAt().plusSeconds(reserved.payTimeoutSeconds()),
+				reserved.reservedAt());
+	}
+
+	/** Unit price times quantity, exactly (an overflow is refused, never wrapped). */
+	static Money total(OrderReserved reserved) {
+		return Money.of(reserved.unitPriceCents(), Money.CNY).times(reserved.quantity());
+	}
+
+	/** What the order owes. */
+	public Money total() {
+		return Money.of(this.totalCents, Money.CNY);
 	}
 
 	public boolean isPendingPayment() {

@@ -4,10 +4,12 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import io.flashsale.contracts.Money;
 import io.flashsale.contracts.order.OrderCancelled;
 import io.flashsale.contracts.order.OrderReserved;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The order aggregate alone: what a reservation becomes, when it is overdue, and what its
@@ -32,6 +34,7 @@ class OrderTests {
 		assertThat(order.quantity()).isEqualTo(3);
 		assertThat(order.unitPriceCents()).isEqualTo(1_999);
 		assertThat(order.totalCents()).isEqualTo(5_997);
+		assertThat(order.total()).isEqualTo(Money.of(5_997, Money.CNY));
 		assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
 		assertThat(order.isPendingPayment()).isTrue();
 		assertThat(order.payDeadline()).isEqualTo(Instant.parse("2026-11-11T00:15:00.123Z"));
@@ -40,6 +43,13 @@ class OrderTests {
 		assertThat(order.paidAt()).isNull();
 		assertThat(order.cancelReason()).isNull();
 		assertThat(order.cancelledAt()).isNull();
+	}
+
+	@Test
+	void refusesATotalThatWouldOverflowInsteadOfWrappingIt() {
+		OrderReserved huge = new OrderReserved("7-huge", 7, 42, "alice", 3, Long.MAX_VALUE / 2, RESERVED_AT, 900);
+
+		assertThatThrownBy(() -> Order.placed(huge)).isInstanceOf(ArithmeticException.class);
 	}
 
 	@Test

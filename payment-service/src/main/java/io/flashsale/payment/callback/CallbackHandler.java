@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.flashsale.contracts.Money;
 import io.flashsale.payment.PaymentProperties;
 import io.flashsale.payment.channel.CallbackNotice;
 import io.flashsale.payment.channel.Channels;
@@ -147,7 +148,7 @@ class CallbackHandler {
 			throw new CallbackRejected(HttpStatus.UNPROCESSABLE_CONTENT, "order-mismatch",
 					"The callback's payment or order is not the trade's.");
 		}
-		if (payment.amountCents() != notice.amountCents()) {
+		if (!payment.amount().equals(Money.of(notice.amountCents(), Money.CNY))) {
 			throw new CallbackRejected(HttpStatus.UNPROCESSABLE_CONTENT, "amount-mismatch",
 					"The callback's amount is not the payment's.");
 		}

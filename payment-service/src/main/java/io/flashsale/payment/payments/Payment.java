@@ -2,6 +2,8 @@ package io.flashsale.payment.payments;
 
 import java.time.Instant;
 
+import io.flashsale.contracts.Money;
+
 /**
  * One payment of an order at one channel, as stored. The amount is always the order's
  * total as order-service stated it, never a client's figure.
@@ -25,5 +27,10 @@ import java.time.Instant;
 public record Payment(String id, String orderId, String userId, String channel, long amountCents, PaymentStatus status,
 		String tradeNo, String payUrl, String failureReason, String refundReason, String refundId, Instant createdAt,
 		Instant updatedAt, Instant succeededAt, Instant refundedAt) {
+
+	/** The amount as money (the ledger keeps minor units of the platform currency). */
+	public Money amount() {
+		return Money.of(this.amountCents, Money.CNY);
+	}
 
 }

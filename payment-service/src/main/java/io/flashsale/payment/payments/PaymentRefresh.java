@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.flashsale.contracts.Money;
 import io.flashsale.payment.channel.ChannelRefused;
 import io.flashsale.payment.channel.ChannelTrade;
 import io.flashsale.payment.channel.ChannelUnavailable;
@@ -64,7 +65,7 @@ public class PaymentRefresh {
 	public boolean apply(Payment payment, ChannelTrade trade, String source) {
 		switch (trade.state()) {
 			case PAID -> {
-				if (trade.amountCents() != payment.amountCents()
+				if (!payment.amount().equals(Money.of(trade.amountCents(), Money.CNY))
 						|| (trade.merchantRef() != null && !trade.merchantRef().equals(payment.id()))) {
 					this.mismatches.increment();
 					log.error("Channel {} reports trade {} paid with {} cents for {}, ledger says {} cents for {}",

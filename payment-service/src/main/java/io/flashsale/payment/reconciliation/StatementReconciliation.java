@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.flashsale.contracts.Money;
 import io.flashsale.payment.PaymentProperties;
 import io.flashsale.payment.channel.ChannelTrade;
 import io.flashsale.payment.channel.Channels;
@@ -156,7 +157,7 @@ class StatementReconciliation {
 	 * @return null when the two agree
 	 */
 	private Finding compare(Payment payment, StatementLine line) {
-		if (line.amountCents() != payment.amountCents()) {
+		if (!payment.amount().equals(Money.of(line.amountCents(), Money.CNY))) {
 			return finding("amount-mismatch", payment, line);
 		}
 		TradeState state = line.state();
