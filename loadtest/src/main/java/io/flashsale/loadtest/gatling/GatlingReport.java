@@ -5,18 +5,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 /**
- * Gatling's HTML report of a run, and the per-request figures it writes next to it
- * ({@code js/stats.json}: percentiles 50, 75, 95 and 99 by Gatling's defaults).
+ * Gatling's HTML report of a run, and the per-request figures of its statistics table.
+ * Gatling 3.14 writes them only into {@code index.html} (no {@code stats.json} any more):
+ * one row per request, with the count (column 2), the failures (4) and the percentiles
+ * 50, 75, 95 and 99 (8 to 11, Gatling's defaults, which the suite keeps).
  */
 final class GatlingReport {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final Pattern REQUEST_ROW = Pattern.compile("<tr id=\"req_[^\"]*\"[^>]*>(.*?)</tr>", Pattern.DOTALL);
+
+	private static final Pattern NAME = Pattern.compile("class=\"ellipsed-name\">([^<]*)</span>");
 
 	private GatlingReport() {
 	}
@@ -30,53 +33,44 @@ final class GatlingReport {
 		}
 	}
 
-	/** Every named request of the report, from its {@code js/stats.json}. */
+	/** Every named request of the report. */
 	static List<RequestStats> requests(Path report) throws IOException {
-		return requests(JSON.readTree(Files.readString(report.resolve("js").resolve("stats.json"))));
+		return requests(Files.readString(report.resolve("index.html")));
 	}
 
-	static List<RequestStats> requests(JsonNode stats) {
+	static List<RequestStats> requests(String html) {
+		if (!html.contains("<span>99th pct</span>") || !html.contains("<span>50th pct</span>")) {
+			throw new IllegalStateException("the report's statistics table has no 50th and 99th percentile columns");
+		}
 		List<RequestStats> requests = new ArrayList<>();
-		collect(stats, requests);
+		Matcher row = REQUEST_ROW.matcher(html);
+		while (row.find()) {
+			String cells = row.group(1);
+			Matcher name = NAME.matcher(cells);
+			if (name.find()) {
+				requests.add(new RequestStats(unescape(name.group(1).strip()), cell(cells, 2), cell(cells, 4),
+						cell(cells, 8), cell(cells, 11)));
+			}
+		}
 		return requests;
 	}
 
-	private static void collect(JsonNode node, List<RequestStats> into) {
-		JsonNode contents = node.get("contents");
-		if (contents == null) {
-			return;
+	/** A column's value; "-" (no such response) reads as 0. */
+	private static long cell(String cells, int column) {
+		Matcher value = Pattern.compile("class=\"value [a-z]+ col-" + column + "\">([^<]*)</td>").matcher(cells);
+		if (!value.find()) {
+			throw new IllegalStateException("the report's statistics row has no column " + column);
 		}
-		for (JsonNode child : contents) {
-			if ("REQUEST".equals(child.path("type").asString())) {
-				JsonNode stats = child.get("stats");
-				into.add(new RequestStats(child.get("name").asString(), number(stats.get("numberOfRequests")),
-						failed(stats.get("numberOfRequests")), number(stats.get("percentiles1")),
-						number(stats.get("percentiles4"))));
-			}
-			else {
-				collect(child, into);
-			}
-		}
-	}
-
-	private static long number(JsonNode counts) {
-		return asLong(counts.get("total"));
-	}
-
-	private static long failed(JsonNode counts) {
-		return asLong(counts.get("ko"));
-	}
-
-	/** Gatling writes a count or a time as a number, or as "-" when there is none. */
-	private static long asLong(JsonNode value) {
-		if (value == null || value.isNull()) {
-			return 0;
-		}
-		if (value.isNumber()) {
-			return value.asLong();
-		}
-		String text = value.asString();
+		String text = value.group(1).strip().replace(",", "");
 		return text.matches("\\d+") ? Long.parseLong(text) : 0;
+	}
+
+	private static String unescape(String html) {
+		return html.replace("&lt;", "<")
+			.replace("&gt;", ">")
+			.replace("&quot;", "\"")
+			.replace("&#39;", "'")
+			.replace("&amp;", "&");
 	}
 
 }
