@@ -106,10 +106,11 @@ public class FlashSaleSimulation extends Simulation {
 				.header("Idempotency-Key", "#{key}")
 				.body(StringBody(body))
 				.asJson()
-				.check(status().in(PURCHASE_ANSWERS).saveAs("status"))
+				.check(status().not(0).saveAs("status"), status().in(PURCHASE_ANSWERS))
 				.checkIf((response, session) -> response.status().code() == 202)
 				.then(jmesPath("orderId").saveAs("orderId")))
 			.exec((session) -> {
+				tally.answered(session.contains("status") ? session.getInt("status") : 0);
 				if (session.contains("status") && session.getInt("status") == 202) {
 					tally.accepted.incrementAndGet();
 					if (session.contains("orderId")) {

@@ -39,6 +39,8 @@ import io.flashsale.loadtest.Shopper;
  */
 public final class LoadTest {
 
+	private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
+
 	private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
 		.withZone(ZoneOffset.UTC);
 
@@ -67,6 +69,9 @@ public final class LoadTest {
 
 	public static void main(String[] args) throws Exception {
 		Locale.setDefault(Locale.ROOT);
+		if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
+			System.setProperty(LOGBACK_CONFIGURATION, "loadtest-logback.xml");
+		}
 		LoadTestOptions options = new LoadTestOptions();
 		CommandLines.parse(options, args, LoadTestOptions::check, System.out, System.err).ifPresent(System::exit);
 		LoadTest loadTest;
@@ -144,7 +149,8 @@ public final class LoadTest {
 	 */
 	private List<Check> books(long saleId, int units, Tally tally, PrintStream out) {
 		long accepted = tally.accepted.get();
-		out.printf("%d purchases accepted (202); waiting for the orders to drain ...%n", accepted);
+		out.printf("purchase answers %s; %d accepted (202), waiting for the orders to drain ...%n", tally.answers(),
+				accepted);
 		JsonNode report = this.setup.awaitDrained(saleId, accepted);
 		long orders = SaleSetup.total(report.get("ordersByStatus"));
 		long ordered = SaleSetup.total(report.get("quantityByStatus"));

@@ -1,9 +1,13 @@
 package io.flashsale.loadtest.gatling;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The answers the checks after the run need, counted as they arrive: the 202s, the
@@ -28,6 +32,20 @@ final class Tally {
 
 	/** Virtual users so far, each a new shopper. */
 	final AtomicLong shoppers = new AtomicLong();
+
+	/** Purchase answers by HTTP status (0: none came). */
+	private final Map<Integer, LongAdder> purchaseAnswers = new ConcurrentHashMap<>();
+
+	void answered(int status) {
+		this.purchaseAnswers.computeIfAbsent(status, (key) -> new LongAdder()).increment();
+	}
+
+	/** The purchase answers by status, lowest first: {@code {202=100, 409=355}}. */
+	Map<Integer, Long> answers() {
+		Map<Integer, Long> answers = new TreeMap<>();
+		this.purchaseAnswers.forEach((status, count) -> answers.put(status, count.sum()));
+		return answers;
+	}
 
 	void won(Winner winner) {
 		this.won.add(winner);
