@@ -28,11 +28,11 @@ final class LoadTestOptions {
 
 	@Option(names = "--rate", paramLabel = "N",
 			description = "new visitors per second, open model, split by mix-share in the mix (default: ${DEFAULT-VALUE})")
-	double rate = 50;
+	double rate = 30;
 
 	@Option(names = "--units", paramLabel = "N",
 			description = "stock of the sale; pay raises it to rate x duration so every buyer wins (default: ${DEFAULT-VALUE})")
-	int units = 100;
+	int units = 50;
 
 	@Option(names = "--slo", paramLabel = "FILE", description = "the SLO file (default: the bundled slo.yml)")
 	Path slo;

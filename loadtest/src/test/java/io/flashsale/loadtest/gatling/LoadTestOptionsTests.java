@@ -19,7 +19,7 @@ class LoadTestOptionsTests {
 		LoadTestOptions options = parse();
 		assertThat(options.workloads()).containsExactly(Workload.SPIKE, Workload.BROWSE, Workload.PAY);
 		assertThat(options.duration).isEqualTo(10);
-		assertThat(options.rate).isEqualTo(50);
+		assertThat(options.rate).isEqualTo(30);
 	}
 
 	@Test
