@@ -161,11 +161,41 @@ async function loadPlans() {
   }));
 }
 
+const FIGURE_NAMES = {
+  ordersAcceptedPerSecond: 'Orders accepted /s', rejectionsPerSecond: 'Rejections /s',
+  gmvLast5MinutesCents: 'GMV, last 5 min', stockLeft: 'Stock left', p99Seconds: 'p99 latency',
+  writerLag: 'Writer lag (records)', couponsIssuedPerSecond: 'Coupons issued /s',
+};
+
+function formatFigure(name, value) {
+  if (name === 'gmvLast5MinutesCents') return (value / 100).toFixed(2);
+  if (name === 'p99Seconds') return (value * 1000).toFixed(1) + ' ms';
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+}
+
+async function loadBoard() {
+  const board = await api('GET', '/api/admin/sale-board');
+  const rows = [];
+  if (!board.available) {
+    rows.push(el('tr', {}, el('td', { colspan: '3', class: 'stale' }, board.problem)));
+  }
+  Object.entries(board.figures || {}).forEach(([name, samples]) => {
+    if (!samples.length) {
+      rows.push(el('tr', { 'data-figure': name }, el('td', {}, FIGURE_NAMES[name] || name), el('td', {}, ''), el('td', {}, 'none yet')));
+    }
+    samples.forEach((sample) => rows.push(el('tr', { 'data-figure': name },
+      el('td', {}, FIGURE_NAMES[name] || name),
+      el('td', { class: 'of' }, Object.entries(sample.labels).map(([k, v]) => k + '=' + v).join(' ')),
+      el('td', { class: 'figure-value' }, formatFigure(name, sample.value)))));
+  });
+  render('board', rows);
+}
+
 async function refresh() {
   if (!state.token) return;
   try {
     await loadSwitches();
-    await Promise.all([loadInstances(), loadVersions(), loadPlans()]);
+    await Promise.all([loadInstances(), loadVersions(), loadPlans(), loadBoard()]);
     document.body.dataset.loaded = 'true';
   } catch (e) {
     status('cannot load: ' + e.message, true);
@@ -181,4 +211,5 @@ document.getElementById('login').addEventListener('submit', async (event) => {
 });
 
 setInterval(() => loadInstances().catch(() => {}), 2000);
+setInterval(() => { if (state.token) loadBoard().catch(() => {}); }, 5000);
 refresh();
