@@ -198,8 +198,10 @@ class GatewayIntegrationTests extends GatewayHarness {
 		}
 		assertThat(this.timeLimiters.timeLimiter("orders").getTimeLimiterConfig().getTimeoutDuration())
 			.isEqualTo(Duration.ofSeconds(12));
+		// Past payment-service's own worst case for a start: order lookup 3 s + channel 3
+		// s.
 		assertThat(this.timeLimiters.timeLimiter("payments").getTimeLimiterConfig().getTimeoutDuration())
-			.isEqualTo(Duration.ofSeconds(5));
+			.isEqualTo(Duration.ofSeconds(8));
 		assertThat(this.breakers.circuitBreaker("orders")
 			.getCircuitBreakerConfig()
 			.getWaitIntervalFunctionInOpenState()
