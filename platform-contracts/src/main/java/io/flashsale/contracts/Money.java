@@ -31,6 +31,25 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
 		return new Money(minor, currency);
 	}
 
+	/**
+	 * Whether a code names an ISO 4217 currency with a minor unit, the only kind an
+	 * amount may be in (not a fund or metal code such as {@code XAU}).
+	 * @param code three upper-case letters, or anything a client sent
+	 * @return whether {@link Currency#getInstance(String)} knows it and it has a minor
+	 * unit
+	 */
+	public static boolean isCurrencyCode(String code) {
+		if (code == null || !code.matches("[A-Z]{3}")) {
+			return false;
+		}
+		try {
+			return Currency.getInstance(code).getDefaultFractionDigits() >= 0;
+		}
+		catch (IllegalArgumentException unknown) {
+			return false;
+		}
+	}
+
 	public static Money zero(Currency currency) {
 		return new Money(0, currency);
 	}

@@ -45,6 +45,16 @@ class MoneyTests {
 	}
 
 	@Test
+	void knowsCurrencyCodesWithAMinorUnit() {
+		assertThat(Money.isCurrencyCode("CNY")).isTrue();
+		assertThat(Money.isCurrencyCode("JPY")).isTrue();
+		assertThat(Money.isCurrencyCode("XAU")).as("gold has no minor unit").isFalse();
+		assertThat(Money.isCurrencyCode("ABC")).isFalse();
+		assertThat(Money.isCurrencyCode("cny")).isFalse();
+		assertThat(Money.isCurrencyCode(null)).isFalse();
+	}
+
+	@Test
 	void printsMajorUnits() {
 		assertThat(cny(2_775)).hasToString("27.75 CNY");
 		assertThat(cny(5)).hasToString("0.05 CNY");

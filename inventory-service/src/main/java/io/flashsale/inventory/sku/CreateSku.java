@@ -1,7 +1,5 @@
 package io.flashsale.inventory.sku;
 
-import java.util.Currency;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -11,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+
+import io.flashsale.contracts.Money;
 
 /**
  * Body of {@code POST /api/admin/skus}. The list price is the price of record every quote
@@ -38,15 +38,8 @@ record CreateSku(@NotBlank @Size(min = 1, max = 120) String name, @NotNull @Min(
 	@JsonIgnore
 	@AssertTrue(message = "currency must be a known ISO 4217 currency with a minor unit")
 	boolean isKnownCurrency() {
-		if (this.currency == null || !this.currency.matches("[A-Z]{3}")) {
-			return true;
-		}
-		try {
-			return Currency.getInstance(this.currency).getDefaultFractionDigits() >= 0;
-		}
-		catch (IllegalArgumentException unknown) {
-			return false;
-		}
+		// A missing or malformed code is the component's own constraint's to report.
+		return this.currency == null || !this.currency.matches("[A-Z]{3}") || Money.isCurrencyCode(this.currency);
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.flashsale.marketing.pricing;
 
 import java.time.Instant;
-import java.util.Currency;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -14,6 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+
+import io.flashsale.contracts.Money;
 
 /**
  * What an admin sends to create a promotion. Amounts are minor units of {@code currency}.
@@ -70,15 +71,8 @@ record CreatePromotion(@NotBlank @Size(max = 120) String name, @NotNull Stage ki
 	@JsonIgnore
 	@AssertTrue(message = "currency must be a known ISO 4217 currency with a minor unit")
 	boolean isKnownCurrency() {
-		if (this.currency == null || !this.currency.matches("[A-Z]{3}")) {
-			return true;
-		}
-		try {
-			return Currency.getInstance(this.currency).getDefaultFractionDigits() >= 0;
-		}
-		catch (IllegalArgumentException unknown) {
-			return false;
-		}
+		// A missing or malformed code is the component's own constraint's to report.
+		return this.currency == null || !this.currency.matches("[A-Z]{3}") || Money.isCurrencyCode(this.currency);
 	}
 
 	@JsonIgnore
