@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import io.flashsale.loadtest.GatewayOption;
@@ -18,9 +19,8 @@ final class LoadTestOptions {
 			description = "spike, browse, pay or mix (all of them, in the SLO file's mix-share) (default: ${DEFAULT-VALUE})")
 	String scenario = "mix";
 
-	@Option(names = "--url", paramLabel = "URL",
-			description = "the gateway (default: http://127.0.0.1:$FLASHSALE_GATEWAY_PORT, else 18080)")
-	String url;
+	@Mixin
+	GatewayOption gateway = new GatewayOption();
 
 	@Option(names = "--duration", paramLabel = "SECONDS",
 			description = "how long arrivals go on; pay buys its winners first for as long (default: ${DEFAULT-VALUE})")
@@ -55,7 +55,7 @@ final class LoadTestOptions {
 	}
 
 	String url() {
-		return (this.url != null) ? this.url.replaceAll("/+$", "") : GatewayOption.localGateway();
+		return this.gateway.url();
 	}
 
 	/**
